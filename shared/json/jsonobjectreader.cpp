@@ -1,0 +1,189 @@
+#include "json/jsonobjectreader.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace callos {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("callos::JsonObjectReader", text);
+}
+
+} // namespace
+
+QString jsonIndexPath(const QString &path, qsizetype index)
+{
+    return path + u'[' + QString::number(index) + u']';
+}
+
+JsonObjectReader::JsonObjectReader(const JsonNode &node, ValidationErrors &errors)
+    : m_object(node.value.toObject()), m_path(node.path), m_errors(errors), m_isObject(node.value.isObject())
+{
+    if (!m_isObject)
+        m_errors.add(m_path, tr("must be an object"));
+}
+
+JsonObjectReader::~JsonObjectReader()
+{
+    finish();
+}
+
+void JsonObjectReader::finish()
+{
+    if (!m_isObject || m_finished)
+        return;
+    m_finished = true;
+    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
+        if (!m_read.contains(it.key()))
+            m_errors.add(childPath(it.key()), tr("unknown key"));
+    }
+}
+
+QString JsonObjectReader::childPath(const QString &key) const
+{
+    return m_path.isEmpty() ? key : m_path + u'.' + key;
+}
+
+void JsonObjectReader::addError(const QString &key, const QString &message)
+{
+    m_errors.add(key.isEmpty() ? m_path : childPath(key), message);
+}
+
+bool JsonObjectReader::isIdentifier(const QString &text)
+{
+    static const QRegularExpression pattern(u"^[A-Za-z][A-Za-z0-9_-]{0,63}$"_s);
+    return pattern.match(text).hasMatch();
+}
+
+std::optional<QJsonValue> JsonObjectReader::take(const QString &key, Presence presence)
+{
+    m_read.insert(key);
+    if (!m_isObject)
+        return std::nullopt;
+    const auto it = m_object.constFind(key);
+    if (it == m_object.constEnd() || it->isNull()) {
+        if (presence == Presence::Required)
+            addError(key, tr("is required"));
+        return std::nullopt;
+    }
+    return *it;
+}
+
+std::optional<QString> JsonObjectReader::string(const QString &key, Presence presence)
+{
+    const auto value = take(key, presence);
+    if (!value)
+        return std::nullopt;
+    if (!value->isString()) {
+        addError(key, tr("must be a string"));
+        return std::nullopt;
+    }
+    const QString text = value->toString();
+    if (text.trimmed().isEmpty()) {
+        addError(key, tr("must not be empty"));
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<QString> JsonObjectReader::identifier(const QString &key, Presence presence)
+{
+    const auto text = string(key, presence);
+    if (text && !isIdentifier(*text)) {
+        addError(key, tr("must start with a letter and contain only letters, digits, '-' or '_' (at most 64)"));
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<double> JsonObjectReader::number(const QString &key, Presence presence)
+{
+    const auto value = take(key, presence);
+    if (!value)
+        return std::nullopt;
+    if (!value->isDouble() || !std::isfinite(value->toDouble())) {
+        addError(key, tr("must be a number"));
+        return std::nullopt;
+    }
+    return value->toDouble();
+}
+
+std::optional<qint64> JsonObjectReader::integer(const QString &key, Presence presence, qint64 min, qint64 max)
+{
+    const auto value = take(key, presence);
+    if (!value)
+        return std::nullopt;
+    const double number = value->toDouble();
+    if (!value->isDouble() || !std::isfinite(number) || std::trunc(number) != number) {
+        addError(key, tr("must be a whole number"));
+        return std::nullopt;
+    }
+    if (number < double(min) || number > double(max)) {
+        addError(key, tr("must be between %1 and %2").arg(min).arg(max));
+        return std::nullopt;
+    }
+    return qint64(number);
+}
+
+bool JsonObjectReader::boolean(const QString &key, bool defaultValue)
+{
+    const auto value = take(key, Presence::Optional);
+    if (!value)
+        return defaultValue;
+    if (!value->isBool()) {
+        addError(key, tr("must be true or false"));
+        return defaultValue;
+    }
+    return value->toBool();
+}
+
+QList<JsonNode> JsonObjectReader::array(const QString &key, Presence presence, qsizetype minCount,
+                                        qsizetype maxCount)
+{
+    QList<JsonNode> nodes;
+    const auto value = take(key, presence);
+    if (!value)
+        return nodes;
+    if (!value->isArray()) {
+        addError(key, tr("must be an array"));
+        return nodes;
+    }
+    const QJsonArray items = value->toArray();
+    if (items.size() < minCount)
+        addError(key, tr("must have at least %1 entries").arg(minCount));
+    else if (items.size() > maxCount)
+        addError(key, tr("must have at most %1 entries").arg(maxCount));
+    const QString base = childPath(key);
+    for (qsizetype i = 0; i < items.size(); ++i)
+        nodes.append(JsonNode{items.at(i), jsonIndexPath(base, i)});
+    return nodes;
+}
+
+std::optional<JsonNode> JsonObjectReader::node(const QString &key, Presence presence)
+{
+    const auto value = take(key, presence);
+    if (!value)
+        return std::nullopt;
+    return JsonNode{*value, childPath(key)};
+}
+
+QStringList JsonObjectReader::stringArray(const QString &key, Presence presence, qsizetype minCount,
+                                          qsizetype maxCount)
+{
+    QStringList out;
+    for (const JsonNode &item : array(key, presence, minCount, maxCount)) {
+        if (!item.value.isString() || item.value.toString().trimmed().isEmpty())
+            m_errors.add(item.path, tr("must be a non-empty string"));
+        else
+            out.append(item.value.toString());
+    }
+    return out;
+}
+
+} // namespace callos
