@@ -451,10 +451,6 @@ std::optional<Refusal> CallReducer::onObjectionRaised(CallState &state, const Ca
         return refused;
     if (!m_playbook.objection(*typeId))
         return refusal("objection.unknown_type", tr("The playbook has no objection type '%1'.").arg(*typeId));
-    for (const ObjectionRecord &existing : std::as_const(state.objections)) {
-        if (existing.id == *objectionId)
-            return refusal("objection.duplicate_id", tr("Objection %1 was already raised.").arg(*objectionId));
-    }
     ObjectionRecord record;
     record.id = *objectionId;
     record.typeId = *typeId;

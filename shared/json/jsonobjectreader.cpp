@@ -39,6 +39,8 @@ void JsonObjectReader::finish()
     if (!m_isObject || m_finished)
         return;
     m_finished = true;
+    if (m_presentKeysRead == m_object.size())
+        return;
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!m_read.contains(it.key()))
             m_errors.add(childPath(it.key()), tr("unknown key"));
@@ -63,10 +65,14 @@ bool JsonObjectReader::isIdentifier(const QString &text)
 
 std::optional<QJsonValue> JsonObjectReader::take(const QString &key, Presence presence)
 {
-    m_read.insert(key);
     if (!m_isObject)
         return std::nullopt;
     const auto it = m_object.constFind(key);
+    if (!m_read.contains(key)) {
+        m_read.append(key);
+        if (it != m_object.constEnd())
+            ++m_presentKeysRead;
+    }
     if (it == m_object.constEnd() || it->isNull()) {
         if (presence == Presence::Required)
             addError(key, tr("is required"));

@@ -5,7 +5,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
-#include <QSet>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -65,7 +65,10 @@ private:
     QJsonObject m_object;
     QString m_path;
     ValidationErrors &m_errors;
-    QSet<QString> m_read;
+    // Keys asked for so far. Few per object, so a small array beats a hash;
+    // finish() only walks the object's keys when some were never asked for.
+    QVarLengthArray<QString, 12> m_read;
+    qsizetype m_presentKeysRead = 0;
     bool m_isObject = false;
     bool m_finished = false;
 };
