@@ -1,5 +1,7 @@
 #include "deck/deckloader.h"
 
+#include "common/result.h"
+
 #include "json/jsonobjectreader.h"
 #include "text/texttemplate.h"
 
@@ -51,6 +53,7 @@ public:
             in.addError(u"schemaVersion"_s, tr("unsupported version %1; this CallOS reads version %2")
                                                 .arg(*schema)
                                                 .arg(DeckLoader::kSchemaVersion));
+            in.ignoreRest(); // a different format: judging its other keys would only add noise
             return std::nullopt;
         }
         Deck deck;
@@ -157,13 +160,11 @@ private:
         case SlideLayout::Image:
             slide.title = text(in, u"title"_s, Presence::Optional).value_or(QString());
             if (const auto image = in.string(u"image"_s)) {
-                const QString absolute = QDir(m_directory).absoluteFilePath(*image);
-                if (QFileInfo(*image).isAbsolute() || image->contains(u".."_s))
-                    in.addError(u"image"_s, tr("must be a path inside the deck folder"));
-                else if (!QFileInfo(absolute).isFile())
-                    in.addError(u"image"_s, tr("image file not found: %1").arg(*image));
+                const auto resolved = resolveImage(*image);
+                if (!resolved)
+                    in.addError(u"image"_s, resolved.refusal().message);
                 else
-                    slide.imagePath = absolute;
+                    slide.imagePath = resolved.value();
             }
             slide.caption = text(in, u"caption"_s, Presence::Optional).value_or(QString());
             break;
@@ -196,6 +197,23 @@ private:
         slide.id = *id;
         slide.milestoneId = *milestone;
         return slide;
+    }
+
+    // The image's canonical path, which must lie inside the deck folder even
+    // after following links: a deck must not be able to show arbitrary files.
+    Result<QString> resolveImage(const QString &image) const
+    {
+        const QString outside = tr("must be a path inside the deck folder");
+        const QString folder = QDir::cleanPath(QDir(m_directory).absolutePath()) + u'/';
+        if (QFileInfo(image).isAbsolute() || !QDir::cleanPath(folder + image).startsWith(folder))
+            return Refusal{u"outside"_s, outside};
+        const QFileInfo file(folder + image);
+        if (!file.isFile())
+            return Refusal{u"missing"_s, tr("image file not found: %1").arg(image)};
+        const QString canonical = file.canonicalFilePath();
+        if (!canonical.startsWith(QDir(m_directory).canonicalPath() + u'/'))
+            return Refusal{u"outside"_s, outside};
+        return canonical;
     }
 
     ValidationErrors &m_errors;

@@ -162,7 +162,7 @@ QList<JsonNode> JsonObjectReader::array(const QString &key, Presence presence, q
     }
     const QJsonArray items = value->toArray();
     if (items.size() < minCount)
-        addError(key, tr("must have at least %1 entries").arg(minCount));
+        addError(key, minCount == 1 ? tr("must have at least one entry") : tr("must have at least %1 entries").arg(minCount));
     else if (items.size() > maxCount)
         addError(key, tr("must have at most %1 entries").arg(maxCount));
     const QString base = childPath(key);

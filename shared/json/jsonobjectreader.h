@@ -30,6 +30,9 @@ public:
     JsonObjectReader(const JsonNode &node, ValidationErrors &errors);
     // Reports the keys that were never read as unknown (once; also done by the destructor).
     void finish();
+    // Stops reading without reporting the rest: for when an earlier error
+    // (an unsupported schema version) makes judging the other keys pointless.
+    void ignoreRest() { m_finished = true; }
     ~JsonObjectReader();
     JsonObjectReader(const JsonObjectReader &) = delete;
     JsonObjectReader &operator=(const JsonObjectReader &) = delete;

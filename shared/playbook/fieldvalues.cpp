@@ -16,6 +16,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("callos::FieldValues", text);
 }
 
+// The symbol of the common currencies; other codes are shown as the code.
 QString currencySymbol(const QString &code)
 {
     if (code == u"USD"_s)
@@ -24,17 +25,23 @@ QString currencySymbol(const QString &code)
         return u"€"_s;
     if (code == u"GBP"_s)
         return u"£"_s;
-    return code + u' ';
+    return {};
+}
+
+// Plain digits (1,000,000 rather than 1E+06), with cents only where there are any.
+QString plainNumber(const QLocale &locale, double value)
+{
+    return locale.toString(value, 'f', std::trunc(value) == value ? 0 : 2);
 }
 
 QString boundsText(const FieldDefinition &field)
 {
     const QLocale locale;
     if (field.min && field.max)
-        return tr("between %1 and %2").arg(locale.toString(*field.min), locale.toString(*field.max));
+        return tr("between %1 and %2").arg(plainNumber(locale, *field.min), plainNumber(locale, *field.max));
     if (field.min)
-        return tr("at least %1").arg(locale.toString(*field.min));
-    return tr("at most %1").arg(locale.toString(*field.max));
+        return tr("at least %1").arg(plainNumber(locale, *field.min));
+    return tr("at most %1").arg(plainNumber(locale, *field.max));
 }
 
 } // namespace
@@ -110,8 +117,12 @@ QString FieldFormatter::format(const FieldDefinition &field, const QJsonValue &v
     switch (field.type) {
     case FieldType::Integer:
         return m_locale.toString(qint64(number));
-    case FieldType::Money:
-        return m_locale.toCurrencyString(number, currencySymbol(m_playbook.currency), decimals);
+    case FieldType::Money: {
+        const QString symbol = currencySymbol(m_playbook.currency);
+        if (symbol.isEmpty()) // "12,500 CHF": a code reads best after the amount, in any locale
+            return m_locale.toString(number, 'f', decimals) + u'\u00A0' + m_playbook.currency;
+        return m_locale.toCurrencyString(number, symbol, decimals);
+    }
     case FieldType::Percent:
         return m_locale.toString(number, 'f', decimals == 0 ? 0 : 1) + m_locale.percent();
     case FieldType::Text:

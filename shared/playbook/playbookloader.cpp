@@ -67,7 +67,7 @@ private:
     std::optional<DecisionRules> readDecision(const JsonNode &node);
     std::optional<GateRule> readGate(const JsonNode &node);
     void readTemplate(JsonObjectReader &owner, const QString &key, Presence presence, QString &out);
-    void checkCrossReferences(const Playbook &playbook, const std::optional<JsonNode> &gateNode);
+    void checkCrossReferences();
 
     ValidationErrors &m_errors;
     UniqueIds m_fieldIds;
@@ -75,6 +75,11 @@ private:
     QList<PendingTemplate> m_templates;
     QList<JsonNode> m_blockedMilestoneRefs;
     std::optional<JsonNode> m_gateField;
+    // Ids as declared, even where the rest of their object is invalid, so one
+    // mistake in a field or milestone does not make every reference to it
+    // "unknown" as well. The type is empty where it was itself invalid.
+    QHash<QString, std::optional<FieldType>> m_declaredFields;
+    QStringList m_declaredMilestones;
 };
 
 void Reader::readTemplate(JsonObjectReader &owner, const QString &key, Presence presence, QString &out)
@@ -99,6 +104,12 @@ std::optional<FieldDefinition> Reader::readField(const JsonNode &node)
     const auto type = typeName ? fieldTypeFromName(*typeName) : std::nullopt;
     if (typeName && !type)
         in.addError(u"type"_s, tr("must be one of integer, money, percent, text, choice, date (got '%1')").arg(*typeName));
+    if (id && !m_declaredFields.contains(*id)) // a duplicate is reported; the first one counts
+        m_declaredFields.insert(*id, type);
+    if (!type) {
+        for (const QString &key : {u"min"_s, u"max"_s, u"maxLength"_s, u"options"_s})
+            in.node(key, Presence::Optional); // not knowing the type, we cannot judge them
+    }
     field.required = in.boolean(u"required"_s, false);
     field.hint = in.string(u"hint"_s, Presence::Optional).value_or(QString());
     if (type) {
@@ -205,6 +216,7 @@ std::optional<Milestone> Reader::readMilestone(const JsonNode &node)
     Milestone milestone;
     const auto id = in.identifier(u"id"_s);
     m_milestoneIds.check(id, in.childPath(u"id"_s));
+    m_declaredMilestones.append(id.value_or(QString()));
     const auto title = in.string(u"title"_s);
     const auto goal = in.string(u"goal"_s);
     milestone.guidance = in.stringArray(u"guidance"_s, Presence::Required, 1, 20);
@@ -318,23 +330,23 @@ std::optional<GateRule> Reader::readGate(const JsonNode &node)
     return gate;
 }
 
-void Reader::checkCrossReferences(const Playbook &playbook, const std::optional<JsonNode> &gateNode)
+void Reader::checkCrossReferences()
 {
-    if (gateNode && m_gateField && m_gateField->value.isString()) {
+    if (m_gateField && m_gateField->value.isString()) {
         const QString fieldId = m_gateField->value.toString();
-        const FieldDefinition *field = playbook.field(fieldId);
-        if (!field)
+        const auto field = m_declaredFields.constFind(fieldId);
+        if (field == m_declaredFields.constEnd())
             m_errors.add(m_gateField->path, tr("unknown field '%1'").arg(fieldId));
-        else if (!field->isNumeric())
+        else if (*field && *field != FieldType::Integer && *field != FieldType::Money && *field != FieldType::Percent)
             m_errors.add(m_gateField->path, tr("must name a numeric field (integer, money or percent)"));
     }
     for (const JsonNode &ref : std::as_const(m_blockedMilestoneRefs)) {
         if (!ref.value.isString())
             continue;
-        const int index = playbook.milestoneIndex(ref.value.toString());
+        const qsizetype index = m_declaredMilestones.indexOf(ref.value.toString());
         if (index < 0)
             m_errors.add(ref.path, tr("unknown milestone '%1'").arg(ref.value.toString()));
-        else if (index == playbook.milestones.size() - 1)
+        else if (index == m_declaredMilestones.size() - 1)
             m_errors.add(ref.path, tr("the decision milestone cannot be blocked"));
     }
     for (const PendingTemplate &pending : std::as_const(m_templates)) {
@@ -343,7 +355,7 @@ void Reader::checkCrossReferences(const Playbook &playbook, const std::optional<
         for (const QString &problem : std::as_const(problems))
             m_errors.add(pending.path, problem);
         for (const QString &name : names) {
-            if (!playbook.field(name))
+            if (!m_declaredFields.contains(name))
                 m_errors.add(pending.path, tr("unknown placeholder {{%1}}").arg(name));
         }
     }
@@ -357,6 +369,7 @@ std::optional<Playbook> Reader::read(const QJsonObject &root)
     if (schema && *schema != PlaybookLoader::kSchemaVersion) {
         in.addError(u"schemaVersion"_s,
                     tr("unsupported version %1; this CallOS reads version %2").arg(*schema).arg(PlaybookLoader::kSchemaVersion));
+        in.ignoreRest();
         return std::nullopt; // a different format: reading further would only produce noise
     }
     const auto id = in.identifier(u"id"_s);
@@ -396,7 +409,7 @@ std::optional<Playbook> Reader::read(const QJsonObject &root)
     const auto decisionNode = in.node(u"decision"_s);
     std::optional<DecisionRules> decision = decisionNode ? readDecision(*decisionNode) : std::nullopt;
 
-    checkCrossReferences(playbook, gateNode);
+    checkCrossReferences();
 
     if (!m_errors.isEmpty() || !schema || !id || !version || !name || !gate || !decision)
         return std::nullopt;
