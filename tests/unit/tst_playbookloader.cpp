@@ -1,93 +1,32 @@
 #include "playbook/playbookloader.h"
+#include "jsonedits.h"
 #include "testpaths.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <span>
 
 using namespace Qt::StringLiterals;
 using callos::PlaybookLoader;
 
 namespace {
 
-// Passed as an edit's value to delete the key or array element at the path.
-const QJsonValue kRemove{QJsonValue::Undefined};
-
-struct Edit
-{
-    QString path; // as in error messages: "milestones[3].fields[1].min"
-    QJsonValue value;
-};
-
-struct Step
-{
-    QString key;
-    qsizetype index = -1;
-};
-
-QList<Step> stepsOf(const QString &path)
-{
-    static const QRegularExpression token(u"([^.\\[\\]]+)|\\[(\\d+)\\]"_s);
-    QList<Step> steps;
-    for (auto it = token.globalMatch(path); it.hasNext();) {
-        const auto match = it.next();
-        if (match.hasCaptured(1))
-            steps.append(Step{match.captured(1)});
-        else
-            steps.append(Step{{}, match.captured(2).toLongLong()});
-    }
-    return steps;
-}
-
-QJsonValue withValue(const QJsonValue &node, std::span<const Step> steps, const QJsonValue &value)
-{
-    if (steps.empty())
-        return value;
-    const Step &step = steps.front();
-    const auto rest = steps.subspan(1);
-    if (step.index >= 0) {
-        QJsonArray array = node.toArray();
-        if (rest.empty() && value.isUndefined())
-            array.removeAt(step.index);
-        else if (step.index == array.size())
-            array.append(withValue(QJsonValue(), rest, value));
-        else
-            array.replace(step.index, withValue(array.at(step.index), rest, value));
-        return array;
-    }
-    QJsonObject object = node.toObject();
-    if (rest.empty() && value.isUndefined())
-        object.remove(step.key);
-    else
-        object.insert(step.key, withValue(object.value(step.key), rest, value));
-    return object;
-}
+using callos::test::kRemove;
+using Edit = callos::test::JsonEdit;
 
 QJsonObject defaultRoot()
 {
-    static const QJsonObject root = [] {
-        QFile file(callos::test::defaultPlaybookPath());
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("cannot read the default playbook");
-        return QJsonDocument::fromJson(file.readAll()).object();
-    }();
+    static const QJsonObject root = callos::test::readJsonObject(callos::test::defaultPlaybookPath());
     return root;
 }
 
+// The default playbook with edits applied.
 QByteArray mutated(std::initializer_list<Edit> edits)
 {
-    QJsonValue root = defaultRoot();
-    for (const Edit &edit : edits) {
-        const QList<Step> steps = stepsOf(edit.path);
-        root = withValue(root, std::span<const Step>(steps.constData(), steps.size()), edit.value);
-    }
-    return QJsonDocument(root.toObject()).toJson();
+    return callos::test::withEdits(defaultRoot(), edits);
 }
 
 QJsonArray questions(int count)
