@@ -1,0 +1,37 @@
+#include "client/call/notedebouncer.h"
+
+namespace callos::client {
+
+NoteDebouncer::NoteDebouncer(Save save, int delayMs, QObject *parent) : QObject(parent), m_save(std::move(save))
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(delayMs);
+    connect(&m_timer, &QTimer::timeout, this, &NoteDebouncer::flush);
+}
+
+NoteDebouncer::~NoteDebouncer()
+{
+    flush();
+}
+
+void NoteDebouncer::edit(const QString &key, const QString &text)
+{
+    // Typing moved to another note: save the previous one at once.
+    if (m_pending && key != m_key)
+        flush();
+    m_key = key;
+    m_text = text;
+    m_pending = true;
+    m_timer.start();
+}
+
+void NoteDebouncer::flush()
+{
+    m_timer.stop();
+    if (!m_pending)
+        return;
+    m_pending = false;
+    m_save(m_key, m_text);
+}
+
+} // namespace callos::client
