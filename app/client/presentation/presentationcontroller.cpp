@@ -69,30 +69,36 @@ bool PresentationController::jumpTo(int index)
 
 void PresentationController::toggleBlack()
 {
+    const int before = visibleIndex();
     m_black = !m_black;
-    Q_EMIT changed();
+    announce(before);
 }
 
 void PresentationController::toggleFreeze()
 {
+    const int before = visibleIndex();
     m_frozen = !m_frozen;
     m_frozenIndex = m_current;
-    Q_EMIT changed();
-    if (!m_frozen)
-        show(m_current); // the prospect catches up with the agent
+    announce(before); // unfreezing: the prospect catches up with the agent
 }
 
 void PresentationController::show(int index)
 {
-    const bool wasVisible = visibleIndex() == index;
+    const int before = visibleIndex();
     m_current = index;
+    announce(before);
+}
+
+void PresentationController::announce(int visibleBefore)
+{
     // The prospect sees it now; the record follows (a disk write must not delay the screen).
     Q_EMIT changed();
-    if (wasVisible || m_frozen || m_black || !m_call.hasCall())
+    const int visible = visibleIndex();
+    if (visible < 0 || visible == visibleBefore || !m_call.hasCall())
         return;
     const CallPhase phase = m_call.state().phase;
     if (phase == CallPhase::PreCall || phase == CallPhase::InProgress) {
-        const Slide &slide = m_call.deck().slides.at(index);
+        const Slide &slide = m_call.deck().slides.at(visible);
         m_call.act([&](CallSession &session) { return session.showSlide(slide.id, slide.milestoneId); });
     }
 }

@@ -44,6 +44,8 @@ private:
     // The first showable index from `from` walking in `step` direction, or -1.
     int showableFrom(int from, int step) const;
     void show(int index);
+    // Tells the views, and records the slide the prospect now sees if it changed.
+    void announce(int visibleBefore);
     void onEventsCommitted(const QList<CallEvent> &events);
     void onCallReplaced();
 
