@@ -1,46 +1,134 @@
+// callos: the agent's desktop app. This file only wires the objects together.
+#include "client/app/resourcepaths.h"
+#include "client/call/calllauncher.h"
+#include "client/call/scriptedcallrunner.h"
+#include "client/presentation/presentationcontroller.h"
+#include "client/store/calleventstore.h"
+#include "client/store/callrepository.h"
+#include "client/store/localstore.h"
+#include "client/store/prospectrepository.h"
 #include "deck/deckloader.h"
-#include "democall/democallwalkthrough.h"
 #include "playbook/playbookloader.h"
+#include "ui/automation/screenshottour.h"
+#include "ui/common/theme.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/slides/sliderenderer.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QLocale>
-#include <QTextStream>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+#include <QUuid>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
+using namespace callos;
+
+namespace {
+
+// Problems before the window exists: a dialog for a person, stderr for scripts.
+int fail(int code, const QString &title, const QString &message, bool interactive)
+{
+    std::fputs(qPrintable(title + u": "_s + message + u'\n'), stderr);
+    if (interactive)
+        QMessageBox::critical(nullptr, title, message);
+    return code;
+}
+
+QString deviceId(QSettings &settings)
+{
+    QString id = settings.value(u"device/id"_s).toString();
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        settings.setValue(u"device/id"_s, id);
+    }
+    return id;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"CallOS"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(CALLOS_VERSION));
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"CallOS"_s);
+    QApplication::setOrganizationName(u"CallOS"_s);
+    QApplication::setApplicationVersion(QStringLiteral(CALLOS_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"CallOS: guided sales calls. This build runs a demo call on the call engine."_s);
+    parser.setApplicationDescription(QApplication::translate("main", "CallOS: guided sales calls."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption playbookOption(u"playbook"_s, u"Playbook JSON file."_s, u"file"_s,
-                                            QStringLiteral(CALLOS_SOURCE_RESOURCES "/playbooks/default.json"));
-    const QCommandLineOption deckOption(u"deck"_s, u"Slide deck (deck.json)."_s, u"file"_s,
-                                        QStringLiteral(CALLOS_SOURCE_SLIDES "/default/deck.json"));
-    parser.addOption(playbookOption);
-    parser.addOption(deckOption);
+    const QCommandLineOption dataDirOption(u"data-dir"_s, QApplication::translate("main", "Folder for the local store and settings."), u"dir"_s,
+                                           QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const client::ResourcePaths resources(QStringLiteral(CALLOS_SOURCE_DIR));
+    const QCommandLineOption playbookOption(u"playbook"_s, QApplication::translate("main", "Playbook JSON file."), u"file"_s, resources.defaultPlaybook());
+    const QCommandLineOption deckOption(u"deck"_s, QApplication::translate("main", "Slide deck (deck.json)."), u"file"_s, resources.defaultDeck());
+    const QCommandLineOption languageOption(u"lang"_s, QApplication::translate("main", "Language (en, de); default: the system's."), u"code"_s);
+    const QCommandLineOption screenshotsOption(u"screenshots"_s, QApplication::translate("main", "Write PNGs of every screen to <dir> and quit."), u"dir"_s);
+    const QCommandLineOption scriptedOption(u"scripted-call"_s, QApplication::translate("main", "Play a scripted call (resuming an unfinished one), print committed events, quit."));
+    const QCommandLineOption stepOption(u"step-ms"_s, QApplication::translate("main", "Milliseconds between scripted steps."), u"ms"_s, u"20"_s);
+    for (const auto &option : {dataDirOption, playbookOption, deckOption, languageOption, screenshotsOption, scriptedOption, stepOption})
+        parser.addOption(option);
     parser.process(app);
+    const bool interactive = !parser.isSet(scriptedOption) && !parser.isSet(screenshotsOption);
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    const auto playbook = callos::PlaybookLoader::loadFile(parser.value(playbookOption));
-    if (!playbook.ok()) {
-        err << "The playbook cannot be used:\n  " << playbook.messages().join(u"\n  "_s) << '\n';
-        return 2;
+    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
+    QLocale::setDefault(locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), u"callos"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
+    app.setStyleSheet(ui::Theme::styleSheet());
+
+    const auto playbook = PlaybookLoader::loadFile(parser.value(playbookOption));
+    if (!playbook.ok())
+        return fail(2, QApplication::translate("main", "The playbook cannot be used"), playbook.messages().join(u'\n'), interactive);
+    const auto deck = DeckLoader::loadFile(parser.value(deckOption), *playbook.value);
+    if (!deck.ok())
+        return fail(2, QApplication::translate("main", "The slide deck cannot be used"), deck.messages().join(u'\n'), interactive);
+
+    const QDir dataDir(parser.value(dataDirOption));
+    auto store = client::LocalStore::open(dataDir.filePath(u"callos.sqlite"_s));
+    if (!store)
+        return fail(3, QApplication::translate("main", "CallOS cannot open its data"), store.refusal().message, interactive);
+    QSettings settings(dataDir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+
+    SystemClock clock;
+    UuidGenerator ids;
+    client::CallEventStore events(*store.value());
+    client::CallRepository calls(*store.value());
+    client::ProspectRepository prospects(*store.value(), clock, ids);
+    if (const auto seeded = prospects.seedDemoIfEmpty(); !seeded)
+        std::fputs(qPrintable(seeded.refusal().message + u'\n'), stderr);
+
+    client::CallController call(*playbook.value, *deck.value, clock, ids, events, deviceId(settings), u"local-agent"_s);
+    client::CallLauncher launcher(call, prospects, calls, events, ids, clock);
+    client::PresentationController presentation(call);
+    const ui::SlideRenderer renderer(*playbook.value, *deck.value, QLocale());
+    const FieldFormatter formatter(*playbook.value, QLocale());
+    const ui::ControlPanelServices services{call, launcher, presentation, prospects, calls, renderer, formatter, settings};
+
+    if (parser.isSet(scriptedOption)) {
+        client::ScriptedCallRunner runner(call, launcher, calls, prospects, parser.value(stepOption).toInt());
+        QTimer::singleShot(0, &runner, &client::ScriptedCallRunner::start);
+        return app.exec();
     }
-    const auto deck = callos::DeckLoader::loadFile(parser.value(deckOption), *playbook.value);
-    if (!deck.ok()) {
-        err << "The slide deck cannot be used:\n  " << deck.messages().join(u"\n  "_s) << '\n';
-        return 2;
+
+    ui::MainWindow window(services);
+    if (parser.isSet(screenshotsOption)) {
+        const QStringList written = ui::ScreenshotTour(window, services, QDir(parser.value(screenshotsOption))).run();
+        for (const QString &path : written)
+            std::fputs(qPrintable(path + u'\n'), stdout);
+        return written.isEmpty() ? 1 : 0;
     }
-    // Machines without a configured locale report "C"; show money and dates as an American user would.
-    const QLocale locale = QLocale::system().language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
-                                                                      : QLocale::system();
-    return callos::DemoCallWalkthrough(*playbook.value, *deck.value, locale, out).run();
+    window.showMaximized();
+    return app.exec();
 }

@@ -21,7 +21,8 @@ public:
 
     const T &value() const & { return std::get<T>(m_data); }
     T &value() & { return std::get<T>(m_data); }
-    T &&value() && { return std::get<T>(std::move(m_data)); }
+    // By value: `for (x : load().value())` must not iterate a destroyed temporary.
+    T value() && { return std::get<T>(std::move(m_data)); }
     const Refusal &refusal() const { return std::get<Refusal>(m_data); }
 
 private:

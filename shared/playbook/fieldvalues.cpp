@@ -90,6 +90,23 @@ bool isEmptyFieldValue(const QJsonValue &value)
     return value.isNull() || value.isUndefined() || (value.isString() && value.toString().trimmed().isEmpty());
 }
 
+QJsonValue exampleFieldValue(const FieldDefinition &field)
+{
+    switch (field.type) {
+    case FieldType::Integer:
+    case FieldType::Money:
+    case FieldType::Percent:
+        return qBound(field.min.value_or(0.0), 7.0, field.max.value_or(1e9));
+    case FieldType::Text:
+        return QString(tr("Noted: %1").arg(field.label).left(field.maxLength));
+    case FieldType::Choice:
+        return field.options.isEmpty() ? QJsonValue() : QJsonValue(field.options.constFirst().id);
+    case FieldType::Date:
+        return field.minDate.value_or(QDate(2027, 1, 15)).addDays(1).toString(Qt::ISODate);
+    }
+    return {};
+}
+
 std::optional<double> numericFieldValue(const FieldValues &values, const QString &fieldId)
 {
     const auto it = values.constFind(fieldId);

@@ -20,6 +20,10 @@ std::optional<QString> fieldValueProblem(const FieldDefinition &field, const QJs
 // Null, absent and empty text all mean "not filled in".
 bool isEmptyFieldValue(const QJsonValue &value);
 
+// A plausible valid value for the field (in bounds, a listed option, a
+// valid date): what demos, scripted calls and tests type.
+QJsonValue exampleFieldValue(const FieldDefinition &field);
+
 // The numeric value of a field, if it has one.
 std::optional<double> numericFieldValue(const FieldValues &values, const QString &fieldId);
 

@@ -1,24 +1,14 @@
 #include "callharness.h"
 
+#include "playbook/fieldvalues.h"
+
 using namespace Qt::StringLiterals;
 
 namespace callos::test {
 
 QJsonValue validValueFor(const FieldDefinition &field)
 {
-    switch (field.type) {
-    case FieldType::Integer:
-    case FieldType::Money:
-    case FieldType::Percent:
-        return qBound(field.min.value_or(0.0), 7.0, field.max.value_or(1e9));
-    case FieldType::Text:
-        return QString(u"noted: "_s + field.label);
-    case FieldType::Choice:
-        return field.options.constFirst().id;
-    case FieldType::Date:
-        return field.minDate.value_or(QDate(2027, 1, 15)).addDays(1).toString(Qt::ISODate);
-    }
-    return {};
+    return exampleFieldValue(field);
 }
 
 CallHarness::CallHarness(const Playbook &playbook, EventSink *sink)

@@ -9,10 +9,10 @@ NoteDebouncer::NoteDebouncer(Save save, int delayMs, QObject *parent) : QObject(
     connect(&m_timer, &QTimer::timeout, this, &NoteDebouncer::flush);
 }
 
-NoteDebouncer::~NoteDebouncer()
-{
-    flush();
-}
+// Deliberately no flush here: at destruction the objects a save reaches may
+// already be half torn down. Owners flush at defined moments instead
+// (navigation, ending the call, closing the window).
+NoteDebouncer::~NoteDebouncer() = default;
 
 void NoteDebouncer::edit(const QString &key, const QString &text)
 {

@@ -4,6 +4,7 @@
 #include "ui/call/milestoneview.h"
 #include "ui/call/objectionpanel.h"
 #include "ui/common/reasonprompt.h"
+#include "ui/common/shortcuts.h"
 
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -46,19 +47,16 @@ CallPage::CallPage(client::CallController &call, const FieldFormatter &formatter
     auto *actions = new QHBoxLayout;
     m_objectionButton = new QPushButton(tr("Objection (Ctrl+O)"), this);
     m_objectionButton->setObjectName(u"raiseObjection"_s);
-    m_objectionButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(m_objectionButton, &QPushButton::clicked, this, &CallPage::openObjection);
     m_complete = new QPushButton(tr("Complete milestone (Ctrl+Enter)"), this);
     m_complete->setObjectName(u"completeMilestone"_s);
     m_complete->setProperty("role", u"primary"_s);
     connect(m_complete, &QPushButton::clicked, this, &CallPage::completeMilestone);
-    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(key, this);
-        connect(shortcut, &QShortcut::activated, this, [this] {
-            if (!objectionShown() && m_complete->isVisible())
-                completeMilestone();
-        });
-    }
+    bindKeys(this, {QKeySequence(Qt::CTRL | Qt::Key_O)}, [this] { openObjection(); });
+    bindKeys(this, confirmKeys(), [this] {
+        if (!objectionShown() && m_complete->isVisible())
+            completeMilestone();
+    });
     actions->addWidget(m_objectionButton);
     actions->addStretch();
     actions->addWidget(m_complete);
@@ -106,9 +104,13 @@ void CallPage::refresh()
     }
     const bool atDecision = state.current == m_call.playbook().milestones.size() - 1;
     m_complete->setVisible(!atDecision);
-    if (state.openObjectionRecord() && !objectionShown()) {
+    if (state.openObjectionRecord() && (!objectionShown() || !m_objection->showsQuestions())) {
         m_objection->refresh();
         m_center->setCurrentWidget(m_objection);
+    } else if (!state.openObjectionRecord() && objectionShown() && m_objection->showsQuestions()) {
+        // Classified (here or elsewhere): back to exactly where the agent was.
+        m_objection->refresh();
+        m_center->setCurrentWidget(m_scroll);
     }
 }
 

@@ -35,13 +35,14 @@ public:
     MilestoneRail *rail() const { return m_rail; }
     ReasonPrompt *actionPrompt() const { return m_prompt; }
     bool objectionShown() const;
+    // Saves notes still waiting for a pause in typing.
+    void flushNotes();
 
 Q_SIGNALS:
     void callEnded();
 
 private:
     void showMilestone();
-    void flushNotes();
 
     client::CallController &m_call;
     const FieldFormatter &m_formatter;

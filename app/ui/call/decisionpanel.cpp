@@ -1,6 +1,7 @@
 #include "ui/call/decisionpanel.h"
 
 #include "ui/common/reasonprompt.h"
+#include "ui/common/shortcuts.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -70,13 +71,16 @@ DecisionPanel::DecisionPanel(client::CallController &call, QWidget *parent) : QW
     m_end = new QPushButton(tr("End call (Ctrl+Shift+Enter)"), this);
     m_end->setObjectName(u"endCall"_s);
     m_end->setProperty("role", u"primary"_s);
-    m_end->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
     buttons->addWidget(m_record);
     buttons->addStretch();
     buttons->addWidget(m_end);
     layout->addLayout(buttons);
     connect(m_record, &QPushButton::clicked, this, &DecisionPanel::record);
     connect(m_end, &QPushButton::clicked, this, &DecisionPanel::endCall);
+    bindKeys(this, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)}, [this] {
+        if (m_end->isEnabled())
+            endCall();
+    });
 }
 
 std::optional<DecisionOption> DecisionPanel::selectedOption() const
@@ -144,6 +148,7 @@ void DecisionPanel::record()
 
 void DecisionPanel::endCall()
 {
+    Q_EMIT aboutToEndCall();
     const auto outcome = m_call.act([](CallSession &s) { return s.completeCall(); });
     if (outcome) {
         m_prompt->clear();

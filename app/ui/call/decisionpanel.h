@@ -31,6 +31,8 @@ public:
     void endCall();
 
 Q_SIGNALS:
+    // Emitted before the call is ended, so typed notes are saved first.
+    void aboutToEndCall();
     void callEnded();
 
 private:

@@ -65,7 +65,7 @@ void MilestoneRail::update(const CallSession &session)
         case MilestoneStatus::Open: mark = u"○"_s; statusText = tr("open"); break;
         case MilestoneStatus::Locked: mark = u"○"_s; statusText = tr("later"); text = Theme::Muted; break;
         case MilestoneStatus::Skipped: mark = u"↷"_s; statusText = tr("skipped"); text = Theme::Muted; break;
-        case MilestoneStatus::Blocked: mark = u"⊘"_s; statusText = tr("blocked: advisory only"); text = Theme::Blocked; break;
+        case MilestoneStatus::Blocked: mark = u"⊘"_s; statusText = tr("blocked (advisory)"); text = Theme::Blocked; break;
         }
         QString time = formatDuration(timing.elapsedMs) + u" / "_s + formatDuration(timing.estimateMs);
         if (timing.level == TimerLevel::Red)
@@ -74,7 +74,7 @@ void MilestoneRail::update(const CallSession &session)
         if (status == MilestoneStatus::Current && timing.level != TimerLevel::Normal)
             border = timing.level == TimerLevel::Red ? Theme::Danger : Theme::Amber;
         QPushButton *row = m_rows.at(i);
-        row->setText(u"%1  %2. %3\n      %4 · %5"_s.arg(mark).arg(i + 1).arg(milestone.title, statusText, time));
+        row->setText(u"%1  %2. %3\n      %4 · %5"_s.arg(mark).arg(i + 1).arg(QString(milestone.title).replace(u'&', u"&&"_s), statusText, time));
         row->setToolTip(tr("Alt+%1: go to %2").arg(i + 1).arg(milestone.title));
         row->setProperty("timerLevel", int(timing.level));
         row->setStyleSheet(u"QPushButton { text-align: left; padding: 8px 12px; border: 2px solid %1;"

@@ -71,9 +71,11 @@ MilestoneView::MilestoneView(client::CallController &call, const FieldFormatter 
                 if (!outcome)
                     editor->showProblem(outcome.refusal().message);
             });
-            grid->addWidget(editor, i / 2, i % 2, Qt::AlignTop);
+            grid->addWidget(editor, i / 2, i % 2);
             m_fields.append(editor);
         }
+        grid->setColumnStretch(0, 1);
+        grid->setColumnStretch(1, 1);
         m_layout->addLayout(grid);
     }
 
@@ -91,6 +93,7 @@ MilestoneView::MilestoneView(client::CallController &call, const FieldFormatter 
 
     if (index == call.playbook().milestones.size() - 1) {
         m_decision = new DecisionPanel(call, this);
+        connect(m_decision, &DecisionPanel::aboutToEndCall, this, &MilestoneView::flushNotes);
         connect(m_decision, &DecisionPanel::callEnded, this, &MilestoneView::callEnded);
         m_layout->addSpacing(8);
         m_layout->addWidget(m_decision);

@@ -175,8 +175,10 @@ void ObjectionPanel::showQuestions()
         if (!first)
             first = note;
     }
-    if (first)
+    if (first) {
+        first->show(); // added widgets show on the next event loop pass; focus needs it now
         first->setFocus();
+    }
 }
 
 void ObjectionPanel::classify(ObjectionOutcome outcome)

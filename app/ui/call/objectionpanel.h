@@ -27,6 +27,8 @@ public:
     // Shows the type picker, or the open objection's questions.
     void refresh();
     void flushNotes() { m_notes.flush(); }
+    // True while it shows an objection's questions (not the type picker).
+    bool showsQuestions() const { return !m_shownObjectionId.isEmpty(); }
 
 Q_SIGNALS:
     // The agent goes back to the call: cancelled before raising, or classified.

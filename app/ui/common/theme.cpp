@@ -26,6 +26,9 @@ QLineEdit, QPlainTextEdit, QSpinBox, QDoubleSpinBox, QComboBox, QDateEdit, QDate
   padding: 6px; border: 1px solid #D7DCE2; border-radius: 6px; background: #FFFFFF; }
 QLineEdit[invalid="true"], QSpinBox[invalid="true"], QDoubleSpinBox[invalid="true"] { border: 2px solid #B91C1C; }
 QListWidget { background: #FFFFFF; border: 1px solid #D7DCE2; border-radius: 6px; }
+QListWidget::item { padding: 8px 6px; border-bottom: 1px solid #EEF0F3; }
+QListWidget::item:selected { background: #0F766E; color: white; }
+QScrollArea, QScrollArea > QWidget > QWidget { background: #F6F7F9; }
 QStatusBar { background: #FFFFFF; border-top: 1px solid #D7DCE2; }
 )"_s;
 }

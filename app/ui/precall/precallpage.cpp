@@ -2,6 +2,7 @@
 
 #include "ui/call/fieldeditor.h"
 #include "ui/common/reasonprompt.h"
+#include "ui/common/shortcuts.h"
 
 #include <QCheckBox>
 #include <QGridLayout>
@@ -86,10 +87,7 @@ PrecallPage::PrecallPage(client::CallController &call, const FieldFormatter &for
     begin->setObjectName(u"beginCall"_s);
     begin->setProperty("role", u"primary"_s);
     connect(begin, &QPushButton::clicked, this, &PrecallPage::beginCall);
-    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(key, this);
-        connect(shortcut, &QShortcut::activated, this, &PrecallPage::beginCall);
-    }
+    bindKeys(this, confirmKeys(), [this] { beginCall(); });
     actions->addWidget(begin);
     layout->addLayout(actions);
 }

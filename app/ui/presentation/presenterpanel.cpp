@@ -2,6 +2,7 @@
 
 #include "ui/presentation/presentationwindow.h"
 #include "ui/presentation/slideview.h"
+#include "ui/common/shortcuts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -84,8 +85,8 @@ PresenterPanel::PresenterPanel(client::PresentationController &presentation, con
     layout->addWidget(m_screens);
     m_windowButton = new QPushButton(this);
     m_windowButton->setObjectName(u"togglePresentationWindow"_s);
-    m_windowButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(m_windowButton, &QPushButton::clicked, this, &PresenterPanel::togglePresentationWindow);
+    bindKeys(this, {QKeySequence(Qt::CTRL | Qt::Key_P)}, [this] { togglePresentationWindow(); });
     layout->addWidget(m_windowButton);
     layout->addStretch();
 

@@ -1,6 +1,7 @@
 #include "ui/summary/summarypage.h"
 
 #include "ui/call/milestonerail.h"
+#include "ui/common/shortcuts.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -37,10 +38,7 @@ SummaryPage::SummaryPage(client::CallController &call, const FieldFormatter &for
     back->setObjectName(u"backToStart"_s);
     back->setProperty("role", u"primary"_s);
     connect(back, &QPushButton::clicked, this, &SummaryPage::done);
-    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(key, this);
-        connect(shortcut, &QShortcut::activated, this, &SummaryPage::done);
-    }
+    bindKeys(this, confirmKeys(), [this] { Q_EMIT done(); });
     actions->addWidget(copy);
     actions->addStretch();
     actions->addWidget(back);
