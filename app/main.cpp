@@ -1,18 +1,13 @@
 // callos: the agent's desktop app. This file only wires the objects together.
 #include "client/app/resourcepaths.h"
-#include "client/call/calllauncher.h"
 #include "client/call/scriptedcallrunner.h"
-#include "client/presentation/presentationcontroller.h"
-#include "client/store/calleventstore.h"
-#include "client/store/callrepository.h"
 #include "client/store/localstore.h"
-#include "client/store/prospectrepository.h"
 #include "deck/deckloader.h"
 #include "playbook/playbookloader.h"
+#include "ui/app/desktopapp.h"
 #include "ui/automation/screenshottour.h"
+#include "ui/automation/startupprobe.h"
 #include "ui/common/theme.h"
-#include "ui/mainwindow/mainwindow.h"
-#include "ui/slides/sliderenderer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -72,11 +67,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption languageOption(u"lang"_s, QApplication::translate("main", "Language (en, de); default: the system's."), u"code"_s);
     const QCommandLineOption screenshotsOption(u"screenshots"_s, QApplication::translate("main", "Write PNGs of every screen to <dir> and quit."), u"dir"_s);
     const QCommandLineOption scriptedOption(u"scripted-call"_s, QApplication::translate("main", "Play a scripted call (resuming an unfinished one), print committed events, quit."));
+    const QCommandLineOption probeOption(u"startup-probe"_s, QApplication::translate("main", "Report first paint and memory with a call running, then quit (bench_startup)."));
     const QCommandLineOption stepOption(u"step-ms"_s, QApplication::translate("main", "Milliseconds between scripted steps."), u"ms"_s, u"20"_s);
-    for (const auto &option : {dataDirOption, playbookOption, deckOption, languageOption, screenshotsOption, scriptedOption, stepOption})
+    for (const auto &option : {dataDirOption, playbookOption, deckOption, languageOption, screenshotsOption, scriptedOption, probeOption, stepOption})
         parser.addOption(option);
     parser.process(app);
-    const bool interactive = !parser.isSet(scriptedOption) && !parser.isSet(screenshotsOption);
+    const bool interactive = !parser.isSet(scriptedOption) && !parser.isSet(screenshotsOption) && !parser.isSet(probeOption);
 
     const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
     QLocale::setDefault(locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale);
@@ -103,32 +99,26 @@ int main(int argc, char *argv[])
 
     SystemClock clock;
     UuidGenerator ids;
-    client::CallEventStore events(*store.value());
-    client::CallRepository calls(*store.value());
-    client::ProspectRepository prospects(*store.value(), clock, ids);
-    if (const auto seeded = prospects.seedDemoIfEmpty(); !seeded)
+    ui::DesktopApp desktop({*playbook.value, *deck.value, *store.value(), settings, clock, ids, deviceId(settings), u"local-agent"_s});
+    if (const auto seeded = desktop.prospects.seedDemoIfEmpty(); !seeded)
         std::fputs(qPrintable(seeded.refusal().message + u'\n'), stderr);
 
-    client::CallController call(*playbook.value, *deck.value, clock, ids, events, deviceId(settings), u"local-agent"_s);
-    client::CallLauncher launcher(call, prospects, calls, events, ids, clock);
-    client::PresentationController presentation(call);
-    const ui::SlideRenderer renderer(*playbook.value, *deck.value, QLocale());
-    const FieldFormatter formatter(*playbook.value, QLocale());
-    const ui::ControlPanelServices services{call, launcher, presentation, prospects, calls, renderer, formatter, settings};
-
     if (parser.isSet(scriptedOption)) {
-        client::ScriptedCallRunner runner(call, launcher, calls, prospects, parser.value(stepOption).toInt());
+        client::ScriptedCallRunner runner(desktop.call, desktop.launcher, desktop.calls, desktop.prospects,
+                                          parser.value(stepOption).toInt());
         QTimer::singleShot(0, &runner, &client::ScriptedCallRunner::start);
         return app.exec();
     }
 
-    ui::MainWindow window(services);
+    ui::MainWindow &window = desktop.window();
     if (parser.isSet(screenshotsOption)) {
-        const QStringList written = ui::ScreenshotTour(window, services, QDir(parser.value(screenshotsOption))).run();
+        const QStringList written = ui::ScreenshotTour(window, desktop.services(), QDir(parser.value(screenshotsOption))).run();
         for (const QString &path : written)
             std::fputs(qPrintable(path + u'\n'), stdout);
         return written.isEmpty() ? 1 : 0;
     }
+    if (parser.isSet(probeOption))
+        new ui::StartupProbe(desktop);
     window.showMaximized();
     return app.exec();
 }

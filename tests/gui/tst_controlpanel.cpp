@@ -1,6 +1,6 @@
 // The control panel as an agent uses it: real widgets, real SQLite store,
 // driven by clicks and keys from the start screen to the summary.
-#include "client/call/calllauncher.h"
+#include "ui/app/desktopapp.h"
 #include "client/store/calleventstore.h"
 #include "client/store/localstore.h"
 #include "client/store/writefaults.h"
@@ -52,16 +52,13 @@ struct App
     std::unique_ptr<client::LocalStore> store;
     test::FakeClock clock;
     UuidGenerator ids;
-    std::unique_ptr<client::CallEventStore> events;
-    std::unique_ptr<client::CallRepository> calls;
-    std::unique_ptr<client::ProspectRepository> prospects;
     std::unique_ptr<QSettings> settings;
-    std::unique_ptr<client::CallController> call;
-    std::unique_ptr<client::CallLauncher> launcher;
-    std::unique_ptr<client::PresentationController> presentation;
-    std::unique_ptr<ui::SlideRenderer> renderer;
-    std::unique_ptr<FieldFormatter> formatter;
-    std::unique_ptr<ui::MainWindow> window;
+    std::unique_ptr<ui::DesktopApp> desktop;
+    client::CallEventStore *events = nullptr;
+    client::CallController *call = nullptr;
+    client::PresentationController *presentation = nullptr;
+    const ui::SlideRenderer *renderer = nullptr;
+    ui::MainWindow *window = nullptr;
 
     App(const Playbook &playbook, const Deck &deck)
     {
@@ -69,21 +66,18 @@ struct App
         if (!opened)
             qFatal("store: %s", qPrintable(opened.refusal().message));
         store = std::move(opened).value();
-        events = std::make_unique<client::CallEventStore>(*store);
-        calls = std::make_unique<client::CallRepository>(*store);
-        prospects = std::make_unique<client::ProspectRepository>(*store, clock, ids);
-        prospects->seedDemoIfEmpty();
         settings = std::make_unique<QSettings>(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        call = std::make_unique<client::CallController>(playbook, deck, clock, ids, *events, u"device-1"_s, u"agent-1"_s);
-        launcher = std::make_unique<client::CallLauncher>(*call, *prospects, *calls, *events, ids, clock);
-        presentation = std::make_unique<client::PresentationController>(*call);
-        renderer = std::make_unique<ui::SlideRenderer>(playbook, deck, QLocale());
-        formatter = std::make_unique<FieldFormatter>(playbook, QLocale());
-        window = std::make_unique<ui::MainWindow>(
-            ui::ControlPanelServices{*call, *launcher, *presentation, *prospects, *calls, *renderer, *formatter, *settings});
+        desktop = std::make_unique<ui::DesktopApp>(
+            ui::DesktopApp::Inputs{playbook, deck, *store, *settings, clock, ids, u"device-1"_s, u"agent-1"_s});
+        desktop->prospects.seedDemoIfEmpty();
+        events = &desktop->events;
+        call = &desktop->call;
+        presentation = &desktop->presentation;
+        renderer = &desktop->renderer;
+        window = &desktop->window();
         window->resize(1600, 1000);
         window->show();
-        QApplication::setActiveWindow(window.get());
+        QApplication::setActiveWindow(window);
     }
 
     template<typename T>
@@ -96,9 +90,9 @@ struct App
     }
 
     // A key press as the keyboard delivers it: to the focused widget.
-    void press(Qt::Key key) { QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(), key); }
+    void press(Qt::Key key) { QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window, key); }
 
-    void keys(QKeySequence sequence) { QTest::keySequence(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(), sequence); }
+    void keys(QKeySequence sequence) { QTest::keySequence(QApplication::focusWidget() ? QApplication::focusWidget() : window, sequence); }
 
     // Picks a demo prospect by typing in the search box and starts the call with Ctrl+Enter.
     void startCallWith(const QString &search)
@@ -272,7 +266,7 @@ private Q_SLOTS:
         QVERIFY(window->windowFlags() & Qt::FramelessWindowHint);
         window->showOn();
         QVERIFY(QTest::qWaitForWindowExposed(window));
-        QApplication::setActiveWindow(app.window.get());
+        QApplication::setActiveWindow(app.window);
         app.window->activateWindow();
 
         const auto expectFollowing = [&] {

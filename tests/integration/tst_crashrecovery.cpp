@@ -25,6 +25,8 @@ struct Run
     int resumedEventCount = -1;
     bool completed = false;
     bool killed = false;
+    QStringList otherOutput; // anything else it printed, for the failure message
+    int exitCode = 0;
 };
 
 // Starts `callos --scripted-call` on `dataDir`; kills it with SIGKILL once it
@@ -62,15 +64,26 @@ Run runApp(const QString &dataDir, int killAfter)
                 run.resumedEventCount = parts.value(2).toInt();
             } else if (line.startsWith(u"completed "_s)) {
                 run.completed = true;
+            } else {
+                run.otherOutput.append(line);
             }
         }
         if (process.state() == QProcess::NotRunning && process.bytesAvailable() == 0)
             break;
     }
     process.waitForFinished(10000);
-    if (process.exitCode() != 0)
-        qWarning().noquote() << "callos exited with" << process.exitCode() << process.readAllStandardError();
+    run.exitCode = process.exitCode();
+    run.otherOutput.append(QString::fromUtf8(process.readAllStandardError()).split(u'\n', Qt::SkipEmptyParts));
     return run;
+}
+
+bool hasUnfinishedCall(const QString &storePath)
+{
+    auto store = client::LocalStore::open(storePath);
+    if (!store)
+        qFatal("%s", qPrintable(store.refusal().message));
+    const auto unfinished = client::CallRepository(*store.value()).unfinished();
+    return unfinished && !unfinished.value().isEmpty();
 }
 
 } // namespace
@@ -101,7 +114,9 @@ private Q_SLOTS:
             const Run run = runApp(dir.path(), last ? -1 : random.bounded(1, 40));
             if (attempt > 0) {
                 // It came back to the same call, with at least every event it had reported.
-                QVERIFY2(!run.resumedCall.isEmpty() || run.completed, "the restarted app did not resume the call");
+                QVERIFY2(!run.resumedCall.isEmpty() || run.completed,
+                         qPrintable(u"the restarted app did not resume the call (exit %1, %2 events reported): %3"_s
+                                        .arg(run.exitCode).arg(run.committed.size()).arg(run.otherOutput.join(u" | "_s))));
                 if (!run.resumedCall.isEmpty()) {
                     if (!callId.isEmpty())
                         QCOMPARE(run.resumedCall, callId);
@@ -112,8 +127,8 @@ private Q_SLOTS:
             }
             committedBeforeKills += run.committed;
             kills += run.killed;
-            if (run.completed)
-                break; // the call ended before the planned kill: nothing left to interrupt
+            if (run.completed || (run.killed && !hasUnfinishedCall(dir.filePath(u"callos.sqlite"_s))))
+                break; // the call ended before (or just as) it was killed: nothing left to interrupt
             QVERIFY2(!last, "the final run did not complete the call");
         }
         QVERIFY(kills >= 1);

@@ -77,10 +77,12 @@ void MilestoneRail::update(const CallSession &session)
         row->setText(u"%1  %2. %3\n      %4 · %5"_s.arg(mark).arg(i + 1).arg(QString(milestone.title).replace(u'&', u"&&"_s), statusText, time));
         row->setToolTip(tr("Alt+%1: go to %2").arg(i + 1).arg(milestone.title));
         row->setProperty("timerLevel", int(timing.level));
-        row->setStyleSheet(u"QPushButton { text-align: left; padding: 8px 12px; border: 2px solid %1;"
-                           " background: %2; color: %3; font-weight: %4; }"_s
-                               .arg(border.name(), background.name(), text.name(),
-                                    status == MilestoneStatus::Current ? u"600"_s : u"400"_s));
+        const QString style = u"QPushButton { text-align: left; padding: 8px 12px; border: 2px solid %1;"
+                              " background: %2; color: %3; font-weight: %4; }"_s
+                                  .arg(border.name(), background.name(), text.name(),
+                                       status == MilestoneStatus::Current ? u"600"_s : u"400"_s);
+        if (row->styleSheet() != style) // re-styling re-polishes the widget: only when the look changes
+            row->setStyleSheet(style);
     }
 }
 

@@ -82,6 +82,10 @@ void PresentationWindow::follow()
 {
     setFrozen(m_presentation.isFrozen());
     setSlide(m_presentation.visibleIndex());
+    // Paint now, before the event is stored and the control panel catches up:
+    // what the prospect sees must never wait for the agent's side.
+    if (isVisible())
+        repaint();
 }
 
 void PresentationWindow::keyPressEvent(QKeyEvent *event)

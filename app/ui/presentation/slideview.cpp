@@ -4,6 +4,8 @@
 
 #include <QPainter>
 
+#include <chrono>
+
 using namespace Qt::StringLiterals;
 
 namespace callos::ui {
@@ -40,6 +42,8 @@ void SlideView::setCaption(const QString &caption)
 void SlideView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
+    m_paintedSlide = m_frozenFrame.isNull() ? m_index : m_paintedSlide;
+    ++m_paintCount;
     if (!m_frozenFrame.isNull()) {
         painter.drawImage(rect(), m_frozenFrame);
     } else if (m_index < 0) {
@@ -58,6 +62,10 @@ void SlideView::paintEvent(QPaintEvent *)
         painter.setPen(Qt::white);
         painter.drawText(band, Qt::AlignCenter, m_caption);
     }
+    painter.end();
+    m_lastPaintFinishedNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                std::chrono::steady_clock::now().time_since_epoch())
+                                .count();
 }
 
 } // namespace callos::ui

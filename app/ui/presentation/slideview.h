@@ -31,6 +31,13 @@ public:
     int heightForWidth(int width) const override { return width * 9 / 16; }
     QSize sizeHint() const override { return {384, 216}; }
 
+    // What the last paint showed, and how many paints there were: lets tests
+    // and benchmarks wait for the screen itself rather than for a signal.
+    int paintedSlide() const { return m_paintedSlide; }
+    quint64 paintCount() const { return m_paintCount; }
+    // When the last paint finished (std::chrono::steady_clock, nanoseconds).
+    qint64 lastPaintFinishedNs() const { return m_lastPaintFinishedNs; }
+
 protected:
     void paintEvent(QPaintEvent *event) override;
 
@@ -40,6 +47,9 @@ private:
     int m_index = -1;
     QImage m_frozenFrame;
     QString m_caption;
+    int m_paintedSlide = -1;
+    quint64 m_paintCount = 0;
+    qint64 m_lastPaintFinishedNs = 0;
 };
 
 } // namespace callos::ui
