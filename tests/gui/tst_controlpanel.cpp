@@ -19,6 +19,8 @@
 #include "ui/summary/summarypage.h"
 
 #include <QApplication>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -60,13 +62,15 @@ struct App
     const ui::SlideRenderer *renderer = nullptr;
     ui::MainWindow *window = nullptr;
 
-    App(const Playbook &playbook, const Deck &deck)
+    // `dataDir`: reopen the data of an earlier App (a restart); default: a new empty folder.
+    App(const Playbook &playbook, const Deck &deck, const QString &dataDir = {})
     {
-        auto opened = client::LocalStore::open(dir.filePath(u"callos.sqlite"_s), &faults);
+        const QString folder = dataDir.isEmpty() ? dir.path() : dataDir;
+        auto opened = client::LocalStore::open(folder + u"/callos.sqlite"_s, &faults);
         if (!opened)
             qFatal("store: %s", qPrintable(opened.refusal().message));
         store = std::move(opened).value();
-        settings = std::make_unique<QSettings>(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        settings = std::make_unique<QSettings>(folder + u"/settings.ini"_s, QSettings::IniFormat);
         desktop = std::make_unique<ui::DesktopApp>(
             ui::DesktopApp::Inputs{playbook, deck, *store, *settings, clock, ids, u"device-1"_s, u"agent-1"_s});
         desktop->prospects.seedDemoIfEmpty();
@@ -316,6 +320,40 @@ private Q_SLOTS:
             QVERIFY(!app.renderer->texts(i, app.call->state().fields).join(u' ').contains(u"PRIVATE-NOTE"_s));
         QCOMPARE(window->grab().toImage(), before);
         QVERIFY(window->findChildren<QWidget *>().isEmpty());
+    }
+
+    void interruptedCallIsOfferedAndResumedExactly()
+    {
+        QTemporaryDir data;
+        CallState before;
+        {
+            App first(m_playbook, m_deck, data.path());
+            first.startCallWith(u"Whitfield"_s);
+            QVERIFY(first.call->act([](CallSession &s) { return s.beginCall(u"test"_s); }));
+            first.workCurrentMilestone(m_playbook);
+            first.keys(QKeySequence(Qt::CTRL | Qt::Key_Return));
+            QVERIFY(first.call->act([](CallSession &s) { return s.raiseObjection(u"timing"_s); }));
+            before = first.call->state();
+        } // the app goes away mid-call, objection open
+        App second(m_playbook, m_deck, data.path());
+        QCOMPARE(second.window->currentPage(), second.window->startPage());
+        auto *banner = second.find<QLabel>(u"resumeBanner"_s);
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(u"Dana Whitfield"_s));
+        second.keys(QKeySequence(Qt::CTRL | Qt::Key_R));
+        QCOMPARE(second.window->currentPage(), second.window->callPage());
+        QVERIFY(second.call->state() == before);
+        QVERIFY(second.window->callPage()->objectionShown());
+    }
+
+    void presentationScreenFallsBackToThePrimary()
+    {
+        App app(m_playbook, m_deck);
+        app.settings->setValue(u"presentation/screen"_s, u"HDMI-2 (unplugged)"_s);
+        QCOMPARE(app.window->presentationWindow()->rememberedScreen(), QGuiApplication::primaryScreen());
+        app.window->presentationWindow()->showOn();
+        QCOMPARE(app.window->presentationWindow()->screen(), QGuiApplication::primaryScreen());
+        QCOMPARE(app.settings->value(u"presentation/screen"_s).toString(), QGuiApplication::primaryScreen()->name());
     }
 
     void storeFailureIsShownAndLosesNothing()

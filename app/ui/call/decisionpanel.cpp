@@ -66,7 +66,7 @@ DecisionPanel::DecisionPanel(client::CallController &call, QWidget *parent) : QW
     layout->addWidget(m_prompt);
 
     auto *buttons = new QHBoxLayout;
-    m_record = new QPushButton(tr("Record decision"), this);
+    m_record = new QPushButton(tr("Record decision (Ctrl+D)"), this);
     m_record->setObjectName(u"recordDecision"_s);
     m_end = new QPushButton(tr("End call (Ctrl+Shift+Enter)"), this);
     m_end->setObjectName(u"endCall"_s);
@@ -76,6 +76,7 @@ DecisionPanel::DecisionPanel(client::CallController &call, QWidget *parent) : QW
     buttons->addWidget(m_end);
     layout->addLayout(buttons);
     connect(m_record, &QPushButton::clicked, this, &DecisionPanel::record);
+    bindKeys(this, {QKeySequence(Qt::CTRL | Qt::Key_D)}, [this] { record(); });
     connect(m_end, &QPushButton::clicked, this, &DecisionPanel::endCall);
     bindKeys(this, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)}, [this] {
         if (m_end->isEnabled())

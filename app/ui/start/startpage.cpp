@@ -98,6 +98,16 @@ StartPage::StartPage(client::ProspectRepository &prospects, client::CallReposito
     form->addRow(tr("Main &pain points"), m_painPoints);
     form->addRow(tr("&Zoom link"), m_zoomLink);
     formColumn->addLayout(form);
+    m_resumeBanner = new QLabel(this);
+    m_resumeBanner->setObjectName(u"resumeBanner"_s);
+    m_resumeBanner->setProperty("role", u"verdict-fail"_s);
+    m_resumeBanner->setWordWrap(true);
+    m_resumeBanner->hide();
+    formColumn->insertWidget(1, m_resumeBanner);
+    bindKeys(this, {QKeySequence(Qt::CTRL | Qt::Key_R)}, [this] {
+        if (m_unfinished->currentItem())
+            Q_EMIT resumeRequested(m_unfinished->currentItem()->data(Qt::UserRole).toString());
+    });
     m_prompt = new ReasonPrompt(this);
     m_prompt->setObjectName(u"startPrompt"_s);
     formColumn->addWidget(m_prompt);
@@ -117,7 +127,7 @@ StartPage::StartPage(client::ProspectRepository &prospects, client::CallReposito
     m_unfinished->setObjectName(u"unfinishedCalls"_s);
     m_unfinished->setMaximumHeight(200);
     callsColumn->addWidget(m_unfinished);
-    auto *resume = new QPushButton(tr("Resume selected call"), this);
+    auto *resume = new QPushButton(tr("Resume selected call (Ctrl+R)"), this);
     resume->setObjectName(u"resumeCall"_s);
     const auto resumeSelected = [this] {
         if (QListWidgetItem *item = m_unfinished->currentItem())
@@ -147,6 +157,13 @@ void StartPage::refresh()
         }
         if (m_unfinished->count() > 0)
             m_unfinished->setCurrentRow(0);
+        // After a crash or a closed window, the interrupted call comes first.
+        if (!unfinished.value().isEmpty()) {
+            const client::CallListEntry &latest = unfinished.value().constFirst();
+            m_resumeBanner->setText(tr("Your call with %1 was interrupted. Resume it exactly where you left off: Ctrl+R.")
+                                        .arg(latest.prospectName));
+        }
+        m_resumeBanner->setVisible(!unfinished.value().isEmpty());
     } else {
         showRefusal(unfinished.refusal().message);
     }

@@ -54,6 +54,7 @@ private:
     QListWidget *m_unfinished;
     QListWidget *m_recent;
     QLabel *m_unfinishedTitle;
+    QLabel *m_resumeBanner;
     ReasonPrompt *m_prompt;
 };
 
