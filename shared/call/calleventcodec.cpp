@@ -10,11 +10,6 @@ using namespace Qt::StringLiterals;
 namespace callos {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("callos::CallEventCodec", text);
-}
-
 constexpr qint64 kMaxSafeInteger = 9007199254740991; // 2^53 - 1: exact in a JSON double
 
 } // namespace
@@ -37,7 +32,7 @@ Result<CallEvent> CallEventCodec::fromJson(const QJsonObject &json)
         const auto schema = in.integer(u"schema"_s, Presence::Required, 1, 1000000);
         if (schema && *schema > CallEvent::kSchemaVersion) {
             return Refusal{u"event.schema_unsupported"_s,
-                           tr("This event was written by a newer CallOS (schema %1; this version reads %2). Update CallOS.")
+                           QCoreApplication::translate("callos::CallEventCodec", "This event was written by a newer CallOS (schema %1; this version reads %2). Update CallOS.")
                                .arg(*schema)
                                .arg(CallEvent::kSchemaVersion)};
         }
@@ -50,7 +45,7 @@ Result<CallEvent> CallEventCodec::fromJson(const QJsonObject &json)
         const auto type = in.string(u"type"_s);
         const auto payload = in.node(u"payload"_s);
         if (payload && !payload->value.isObject())
-            in.addError(u"payload"_s, tr("must be an object"));
+            in.addError(u"payload"_s, QCoreApplication::translate("callos::CallEventCodec", "must be an object"));
         if (schema && id && callId && deviceId && seq && at && actor && type && payload) {
             event.schema = int(*schema);
             event.id = *id;
@@ -64,7 +59,7 @@ Result<CallEvent> CallEventCodec::fromJson(const QJsonObject &json)
         }
     }
     if (!errors.isEmpty())
-        return Refusal{u"event.malformed"_s, tr("Malformed event: %1").arg(errors.messages().join(u"; "_s))};
+        return Refusal{u"event.malformed"_s, QCoreApplication::translate("callos::CallEventCodec", "Malformed event: %1").arg(errors.messages().join(u"; "_s))};
     return event;
 }
 
@@ -78,9 +73,9 @@ Result<CallEvent> CallEventCodec::decode(const QByteArray &bytes)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Refusal{u"event.malformed"_s, tr("Malformed event: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset)};
+        return Refusal{u"event.malformed"_s, QCoreApplication::translate("callos::CallEventCodec", "Malformed event: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset)};
     if (!document.isObject())
-        return Refusal{u"event.malformed"_s, tr("Malformed event: must be a JSON object")};
+        return Refusal{u"event.malformed"_s, QCoreApplication::translate("callos::CallEventCodec", "Malformed event: must be a JSON object")};
     return fromJson(document.object());
 }
 

@@ -15,11 +15,6 @@ using namespace Qt::StringLiterals;
 namespace callos {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("callos::DeckLoader", text);
-}
-
 // The keys each layout reads besides id, milestone and layout.
 QStringList keysOf(SlideLayout layout)
 {
@@ -50,7 +45,7 @@ public:
         JsonObjectReader in(JsonNode{root, QString()}, m_errors);
         const auto schema = in.integer(u"schemaVersion"_s, Presence::Required, 0, 1000000);
         if (schema && *schema != DeckLoader::kSchemaVersion) {
-            in.addError(u"schemaVersion"_s, tr("unsupported version %1; this CallOS reads version %2")
+            in.addError(u"schemaVersion"_s, QCoreApplication::translate("callos::DeckLoader", "unsupported version %1; this CallOS reads version %2")
                                                 .arg(*schema)
                                                 .arg(DeckLoader::kSchemaVersion));
             in.ignoreRest(); // a different format: judging its other keys would only add noise
@@ -66,7 +61,7 @@ public:
                 continue;
             const QString path = node.path + u".id"_s;
             if (firstPath.contains(slide->id))
-                m_errors.add(path, tr("duplicate slide id '%1' (first at %2)").arg(slide->id, firstPath.value(slide->id)));
+                m_errors.add(path, QCoreApplication::translate("callos::DeckLoader", "duplicate slide id '%1' (first at %2)").arg(slide->id, firstPath.value(slide->id)));
             else
                 firstPath.insert(slide->id, path);
             deck.slides.append(*slide);
@@ -99,7 +94,7 @@ private:
             m_errors.add(path, problem);
         for (const QString &name : names) {
             if (!m_playbook.field(name))
-                m_errors.add(path, tr("unknown placeholder {{%1}}").arg(name));
+                m_errors.add(path, QCoreApplication::translate("callos::DeckLoader", "unknown placeholder {{%1}}").arg(name));
         }
     }
 
@@ -135,11 +130,11 @@ private:
         const auto id = in.identifier(u"id"_s);
         const auto milestone = in.string(u"milestone"_s);
         if (milestone && !m_playbook.milestone(*milestone))
-            in.addError(u"milestone"_s, tr("unknown milestone '%1'").arg(*milestone));
+            in.addError(u"milestone"_s, QCoreApplication::translate("callos::DeckLoader", "unknown milestone '%1'").arg(*milestone));
         const auto layoutName = in.string(u"layout"_s);
         const auto layout = layoutName ? slideLayoutFromName(*layoutName) : std::nullopt;
         if (layoutName && !layout) {
-            in.addError(u"layout"_s, tr("must be one of title, bullets, image, metric, two-column, quote (got '%1')")
+            in.addError(u"layout"_s, QCoreApplication::translate("callos::DeckLoader", "must be one of title, bullets, image, metric, two-column, quote (got '%1')")
                                          .arg(*layoutName));
         }
         if (!layout) {
@@ -188,7 +183,7 @@ private:
         for (const QString &key : kAllLayoutKeys) {
             if (in.has(key) && !used.contains(key)) {
                 in.node(key, Presence::Optional);
-                in.addError(key, tr("not used by the %1 layout").arg(*layoutName));
+                in.addError(key, QCoreApplication::translate("callos::DeckLoader", "not used by the %1 layout").arg(*layoutName));
             }
         }
         in.finish();
@@ -203,13 +198,13 @@ private:
     // after following links: a deck must not be able to show arbitrary files.
     Result<QString> resolveImage(const QString &image) const
     {
-        const QString outside = tr("must be a path inside the deck folder");
+        const QString outside = QCoreApplication::translate("callos::DeckLoader", "must be a path inside the deck folder");
         const QString folder = QDir::cleanPath(QDir(m_directory).absolutePath()) + u'/';
         if (QFileInfo(image).isAbsolute() || !QDir::cleanPath(folder + image).startsWith(folder))
             return Refusal{u"outside"_s, outside};
         const QFileInfo file(folder + image);
         if (!file.isFile())
-            return Refusal{u"missing"_s, tr("image file not found: %1").arg(image)};
+            return Refusal{u"missing"_s, QCoreApplication::translate("callos::DeckLoader", "image file not found: %1").arg(image)};
         const QString canonical = file.canonicalFilePath();
         if (!canonical.startsWith(QDir(m_directory).canonicalPath() + u'/'))
             return Refusal{u"outside"_s, outside};

@@ -8,11 +8,6 @@ using namespace Qt::StringLiterals;
 namespace callos {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("callos::JsonFile", text);
-}
-
 QString lineAndColumn(const QByteArray &bytes, qsizetype offset)
 {
     offset = qBound<qsizetype>(0, offset, bytes.size());
@@ -24,7 +19,7 @@ QString lineAndColumn(const QByteArray &bytes, qsizetype offset)
             lineStart = i + 1;
         }
     }
-    return tr("line %1, column %2").arg(line).arg(offset - lineStart + 1);
+    return QCoreApplication::translate("callos::JsonFile", "line %1, column %2").arg(line).arg(offset - lineStart + 1);
 }
 
 // Returns the offset of the first byte that is not valid UTF-8, or -1.
@@ -101,20 +96,20 @@ std::optional<QJsonDocument> JsonFile::parse(const QByteArray &bytes, Validation
                                              const JsonLimits &limits)
 {
     if (bytes.trimmed().isEmpty()) {
-        errors.add({}, tr("file is empty"));
+        errors.add({}, QCoreApplication::translate("callos::JsonFile", "file is empty"));
         return std::nullopt;
     }
     if (bytes.size() > limits.maxBytes) {
-        errors.add({}, tr("file is too large (%1 bytes; the limit is %2)").arg(bytes.size()).arg(limits.maxBytes));
+        errors.add({}, QCoreApplication::translate("callos::JsonFile", "file is too large (%1 bytes; the limit is %2)").arg(bytes.size()).arg(limits.maxBytes));
         return std::nullopt;
     }
     if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0) {
-        errors.add({}, lineAndColumn(bytes, bad) + u": "_s + tr("invalid UTF-8"));
+        errors.add({}, lineAndColumn(bytes, bad) + u": "_s + QCoreApplication::translate("callos::JsonFile", "invalid UTF-8"));
         return std::nullopt;
     }
     if (const qsizetype deep = firstTooDeep(bytes, limits.maxDepth); deep >= 0) {
         errors.add({}, lineAndColumn(bytes, deep) + u": "_s
-                           + tr("nested deeper than %1 levels").arg(limits.maxDepth));
+                           + QCoreApplication::translate("callos::JsonFile", "nested deeper than %1 levels").arg(limits.maxDepth));
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -124,7 +119,7 @@ std::optional<QJsonDocument> JsonFile::parse(const QByteArray &bytes, Validation
         return std::nullopt;
     }
     if (!document.isObject()) {
-        errors.add({}, tr("must be a JSON object"));
+        errors.add({}, QCoreApplication::translate("callos::JsonFile", "must be a JSON object"));
         return std::nullopt;
     }
     return document;
@@ -135,11 +130,11 @@ std::optional<QJsonDocument> JsonFile::read(const QString &path, ValidationError
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        errors.add({}, tr("cannot open: %1").arg(file.errorString()));
+        errors.add({}, QCoreApplication::translate("callos::JsonFile", "cannot open: %1").arg(file.errorString()));
         return std::nullopt;
     }
     if (file.size() > limits.maxBytes) {
-        errors.add({}, tr("file is too large (%1 bytes; the limit is %2)").arg(file.size()).arg(limits.maxBytes));
+        errors.add({}, QCoreApplication::translate("callos::JsonFile", "file is too large (%1 bytes; the limit is %2)").arg(file.size()).arg(limits.maxBytes));
         return std::nullopt;
     }
     return parse(file.readAll(), errors, limits);

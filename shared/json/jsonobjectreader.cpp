@@ -10,11 +10,6 @@ using namespace Qt::StringLiterals;
 namespace callos {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("callos::JsonObjectReader", text);
-}
-
 } // namespace
 
 QString jsonIndexPath(const QString &path, qsizetype index)
@@ -26,7 +21,7 @@ JsonObjectReader::JsonObjectReader(const JsonNode &node, ValidationErrors &error
     : m_object(node.value.toObject()), m_path(node.path), m_errors(errors), m_isObject(node.value.isObject())
 {
     if (!m_isObject)
-        m_errors.add(m_path, tr("must be an object"));
+        m_errors.add(m_path, QCoreApplication::translate("callos::JsonObjectReader", "must be an object"));
 }
 
 JsonObjectReader::~JsonObjectReader()
@@ -43,7 +38,7 @@ void JsonObjectReader::finish()
         return;
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!m_read.contains(it.key()))
-            m_errors.add(childPath(it.key()), tr("unknown key"));
+            m_errors.add(childPath(it.key()), QCoreApplication::translate("callos::JsonObjectReader", "unknown key"));
     }
 }
 
@@ -75,7 +70,7 @@ std::optional<QJsonValue> JsonObjectReader::take(const QString &key, Presence pr
     }
     if (it == m_object.constEnd() || it->isNull()) {
         if (presence == Presence::Required)
-            addError(key, tr("is required"));
+            addError(key, QCoreApplication::translate("callos::JsonObjectReader", "is required"));
         return std::nullopt;
     }
     return *it;
@@ -87,12 +82,12 @@ std::optional<QString> JsonObjectReader::string(const QString &key, Presence pre
     if (!value)
         return std::nullopt;
     if (!value->isString()) {
-        addError(key, tr("must be a string"));
+        addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must be a string"));
         return std::nullopt;
     }
     const QString text = value->toString();
     if (text.trimmed().isEmpty()) {
-        addError(key, tr("must not be empty"));
+        addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must not be empty"));
         return std::nullopt;
     }
     return text;
@@ -102,7 +97,7 @@ std::optional<QString> JsonObjectReader::identifier(const QString &key, Presence
 {
     const auto text = string(key, presence);
     if (text && !isIdentifier(*text)) {
-        addError(key, tr("must start with a letter and contain only letters, digits, '-' or '_' (at most 64)"));
+        addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must start with a letter and contain only letters, digits, '-' or '_' (at most 64)"));
         return std::nullopt;
     }
     return text;
@@ -114,7 +109,7 @@ std::optional<double> JsonObjectReader::number(const QString &key, Presence pres
     if (!value)
         return std::nullopt;
     if (!value->isDouble() || !std::isfinite(value->toDouble())) {
-        addError(key, tr("must be a number"));
+        addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must be a number"));
         return std::nullopt;
     }
     return value->toDouble();
@@ -127,11 +122,11 @@ std::optional<qint64> JsonObjectReader::integer(const QString &key, Presence pre
         return std::nullopt;
     const double number = value->toDouble();
     if (!value->isDouble() || !std::isfinite(number) || std::trunc(number) != number) {
-        addError(key, tr("must be a whole number"));
+        addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must be a whole number"));
         return std::nullopt;
     }
     if (number < double(min) || number > double(max)) {
-        addError(key, tr("must be between %1 and %2").arg(min).arg(max));
+        addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must be between %1 and %2").arg(min).arg(max));
         return std::nullopt;
     }
     return qint64(number);
@@ -143,7 +138,7 @@ bool JsonObjectReader::boolean(const QString &key, bool defaultValue)
     if (!value)
         return defaultValue;
     if (!value->isBool()) {
-        addError(key, tr("must be true or false"));
+        addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must be true or false"));
         return defaultValue;
     }
     return value->toBool();
@@ -157,14 +152,14 @@ QList<JsonNode> JsonObjectReader::array(const QString &key, Presence presence, q
     if (!value)
         return nodes;
     if (!value->isArray()) {
-        addError(key, tr("must be an array"));
+        addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must be an array"));
         return nodes;
     }
     const QJsonArray items = value->toArray();
     if (items.size() < minCount)
-        addError(key, minCount == 1 ? tr("must have at least one entry") : tr("must have at least %1 entries").arg(minCount));
+        addError(key, minCount == 1 ? QCoreApplication::translate("callos::JsonObjectReader", "must have at least one entry") : QCoreApplication::translate("callos::JsonObjectReader", "must have at least %1 entries").arg(minCount));
     else if (items.size() > maxCount)
-        addError(key, tr("must have at most %1 entries").arg(maxCount));
+        addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must have at most %1 entries").arg(maxCount));
     const QString base = childPath(key);
     for (qsizetype i = 0; i < items.size(); ++i)
         nodes.append(JsonNode{items.at(i), jsonIndexPath(base, i)});
@@ -185,7 +180,7 @@ QStringList JsonObjectReader::stringArray(const QString &key, Presence presence,
     QStringList out;
     for (const JsonNode &item : array(key, presence, minCount, maxCount)) {
         if (!item.value.isString() || item.value.toString().trimmed().isEmpty())
-            m_errors.add(item.path, tr("must be a non-empty string"));
+            m_errors.add(item.path, QCoreApplication::translate("callos::JsonObjectReader", "must be a non-empty string"));
         else
             out.append(item.value.toString());
     }

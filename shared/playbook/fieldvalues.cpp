@@ -11,11 +11,6 @@ using namespace Qt::StringLiterals;
 namespace callos {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("callos::FieldValues", text);
-}
-
 // The symbol of the common currencies; other codes are shown as the code.
 QString currencySymbol(const QString &code)
 {
@@ -38,10 +33,10 @@ QString boundsText(const FieldDefinition &field)
 {
     const QLocale locale;
     if (field.min && field.max)
-        return tr("between %1 and %2").arg(plainNumber(locale, *field.min), plainNumber(locale, *field.max));
+        return QCoreApplication::translate("callos::FieldValues", "between %1 and %2").arg(plainNumber(locale, *field.min), plainNumber(locale, *field.max));
     if (field.min)
-        return tr("at least %1").arg(plainNumber(locale, *field.min));
-    return tr("at most %1").arg(plainNumber(locale, *field.max));
+        return QCoreApplication::translate("callos::FieldValues", "at least %1").arg(plainNumber(locale, *field.min));
+    return QCoreApplication::translate("callos::FieldValues", "at most %1").arg(plainNumber(locale, *field.max));
 }
 
 } // namespace
@@ -56,29 +51,29 @@ std::optional<QString> fieldValueProblem(const FieldDefinition &field, const QJs
     case FieldType::Percent: {
         const double number = value.toDouble();
         if (!value.isDouble() || !std::isfinite(number))
-            return tr("%1 must be a number.").arg(field.label);
+            return QCoreApplication::translate("callos::FieldValues", "%1 must be a number.").arg(field.label);
         if (field.type == FieldType::Integer && std::trunc(number) != number)
-            return tr("%1 must be a whole number.").arg(field.label);
+            return QCoreApplication::translate("callos::FieldValues", "%1 must be a whole number.").arg(field.label);
         if ((field.min && number < *field.min) || (field.max && number > *field.max))
-            return tr("%1 must be %2.").arg(field.label, boundsText(field));
+            return QCoreApplication::translate("callos::FieldValues", "%1 must be %2.").arg(field.label, boundsText(field));
         return std::nullopt;
     }
     case FieldType::Text:
         if (!value.isString())
-            return tr("%1 must be text.").arg(field.label);
+            return QCoreApplication::translate("callos::FieldValues", "%1 must be text.").arg(field.label);
         if (value.toString().size() > field.maxLength)
-            return tr("%1 is too long (at most %2 characters).").arg(field.label).arg(field.maxLength);
+            return QCoreApplication::translate("callos::FieldValues", "%1 is too long (at most %2 characters).").arg(field.label).arg(field.maxLength);
         return std::nullopt;
     case FieldType::Choice:
         if (!value.isString() || !field.option(value.toString()))
-            return tr("%1 must be one of the listed options.").arg(field.label);
+            return QCoreApplication::translate("callos::FieldValues", "%1 must be one of the listed options.").arg(field.label);
         return std::nullopt;
     case FieldType::Date: {
         const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
         if (!value.isString() || !date.isValid())
-            return tr("%1 must be a date (YYYY-MM-DD).").arg(field.label);
+            return QCoreApplication::translate("callos::FieldValues", "%1 must be a date (YYYY-MM-DD).").arg(field.label);
         if ((field.minDate && date < *field.minDate) || (field.maxDate && date > *field.maxDate))
-            return tr("%1 is outside the allowed dates.").arg(field.label);
+            return QCoreApplication::translate("callos::FieldValues", "%1 is outside the allowed dates.").arg(field.label);
         return std::nullopt;
     }
     }
@@ -98,7 +93,7 @@ QJsonValue exampleFieldValue(const FieldDefinition &field)
     case FieldType::Percent:
         return qBound(field.min.value_or(0.0), 7.0, field.max.value_or(1e9));
     case FieldType::Text:
-        return QString(tr("Noted: %1").arg(field.label).left(field.maxLength));
+        return QString(QCoreApplication::translate("callos::FieldValues", "Noted: %1").arg(field.label).left(field.maxLength));
     case FieldType::Choice:
         return field.options.isEmpty() ? QJsonValue() : QJsonValue(field.options.constFirst().id);
     case FieldType::Date:

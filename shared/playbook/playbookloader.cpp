@@ -13,11 +13,6 @@ using namespace Qt::StringLiterals;
 namespace callos {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("callos::PlaybookLoader", text);
-}
-
 // Remembers ids seen in one scope and reports a second use with where the first was.
 class UniqueIds
 {
@@ -30,7 +25,7 @@ public:
             return;
         const auto it = m_firstPath.constFind(*id);
         if (it != m_firstPath.constEnd())
-            m_errors.add(path, tr("duplicate %1 '%2' (first at %3)").arg(m_what, *id, *it));
+            m_errors.add(path, QCoreApplication::translate("callos::PlaybookLoader", "duplicate %1 '%2' (first at %3)").arg(m_what, *id, *it));
         else
             m_firstPath.insert(*id, path);
     }
@@ -51,7 +46,7 @@ class Reader
 {
 public:
     explicit Reader(ValidationErrors &errors)
-        : m_errors(errors), m_fieldIds(errors, tr("field id")), m_milestoneIds(errors, tr("milestone id"))
+        : m_errors(errors), m_fieldIds(errors, QCoreApplication::translate("callos::PlaybookLoader", "field id")), m_milestoneIds(errors, QCoreApplication::translate("callos::PlaybookLoader", "milestone id"))
     {
     }
 
@@ -103,7 +98,7 @@ std::optional<FieldDefinition> Reader::readField(const JsonNode &node)
     const auto typeName = in.string(u"type"_s);
     const auto type = typeName ? fieldTypeFromName(*typeName) : std::nullopt;
     if (typeName && !type)
-        in.addError(u"type"_s, tr("must be one of integer, money, percent, text, choice, date (got '%1')").arg(*typeName));
+        in.addError(u"type"_s, QCoreApplication::translate("callos::PlaybookLoader", "must be one of integer, money, percent, text, choice, date (got '%1')").arg(*typeName));
     if (id && !m_declaredFields.contains(*id)) // a duplicate is reported; the first one counts
         m_declaredFields.insert(*id, type);
     if (!type) {
@@ -118,9 +113,9 @@ std::optional<FieldDefinition> Reader::readField(const JsonNode &node)
             field.min = in.number(u"min"_s, Presence::Optional);
             field.max = in.number(u"max"_s, Presence::Optional);
             if (field.type == FieldType::Percent && field.min && *field.min < 0)
-                in.addError(u"min"_s, tr("a percent cannot be below 0"));
+                in.addError(u"min"_s, QCoreApplication::translate("callos::PlaybookLoader", "a percent cannot be below 0"));
             if (field.min && field.max && *field.min > *field.max)
-                in.addError(u"min"_s, tr("must be <= max"));
+                in.addError(u"min"_s, QCoreApplication::translate("callos::PlaybookLoader", "must be <= max"));
         } else if (field.type == FieldType::Date) {
             const auto readDate = [&](const QString &key) -> std::optional<QDate> {
                 const auto text = in.string(key, Presence::Optional);
@@ -128,7 +123,7 @@ std::optional<FieldDefinition> Reader::readField(const JsonNode &node)
                     return std::nullopt;
                 const QDate date = QDate::fromString(*text, Qt::ISODate);
                 if (!date.isValid()) {
-                    in.addError(key, tr("must be a date YYYY-MM-DD"));
+                    in.addError(key, QCoreApplication::translate("callos::PlaybookLoader", "must be a date YYYY-MM-DD"));
                     return std::nullopt;
                 }
                 return date;
@@ -136,12 +131,12 @@ std::optional<FieldDefinition> Reader::readField(const JsonNode &node)
             field.minDate = readDate(u"min"_s);
             field.maxDate = readDate(u"max"_s);
             if (field.minDate && field.maxDate && *field.minDate > *field.maxDate)
-                in.addError(u"min"_s, tr("must be <= max"));
+                in.addError(u"min"_s, QCoreApplication::translate("callos::PlaybookLoader", "must be <= max"));
         } else {
             for (const QString &key : {u"min"_s, u"max"_s}) {
                 if (in.has(key)) {
                     in.node(key, Presence::Optional);
-                    in.addError(key, tr("only for integer, money, percent and date fields"));
+                    in.addError(key, QCoreApplication::translate("callos::PlaybookLoader", "only for integer, money, percent and date fields"));
                 }
             }
         }
@@ -149,10 +144,10 @@ std::optional<FieldDefinition> Reader::readField(const JsonNode &node)
             field.maxLength = int(in.integer(u"maxLength"_s, Presence::Optional, 1, 100000).value_or(2000));
         } else if (in.has(u"maxLength"_s)) {
             in.node(u"maxLength"_s, Presence::Optional);
-            in.addError(u"maxLength"_s, tr("only for text fields"));
+            in.addError(u"maxLength"_s, QCoreApplication::translate("callos::PlaybookLoader", "only for text fields"));
         }
         if (field.type == FieldType::Choice) {
-            UniqueIds optionIds(m_errors, tr("option id"));
+            UniqueIds optionIds(m_errors, QCoreApplication::translate("callos::PlaybookLoader", "option id"));
             for (const JsonNode &optionNode : in.array(u"options"_s, Presence::Required, 2, 50)) {
                 JsonObjectReader option(optionNode, m_errors);
                 const auto optionId = option.identifier(u"id"_s);
@@ -163,7 +158,7 @@ std::optional<FieldDefinition> Reader::readField(const JsonNode &node)
             }
         } else if (in.has(u"options"_s)) {
             in.node(u"options"_s, Presence::Optional);
-            in.addError(u"options"_s, tr("only for choice fields"));
+            in.addError(u"options"_s, QCoreApplication::translate("callos::PlaybookLoader", "only for choice fields"));
         }
     }
     if (!id || !label || !type || m_errors.count() != errorsBefore)
@@ -187,7 +182,7 @@ std::optional<ChecklistItem> Reader::readChecklistItem(const JsonNode &node)
 QList<ChecklistItem> Reader::readChecklist(JsonObjectReader &owner, const QString &key, qsizetype maxCount)
 {
     QList<ChecklistItem> items;
-    UniqueIds ids(m_errors, tr("checklist item id"));
+    UniqueIds ids(m_errors, QCoreApplication::translate("callos::PlaybookLoader", "checklist item id"));
     for (const JsonNode &node : owner.array(key, Presence::Optional, 0, maxCount)) {
         if (auto item = readChecklistItem(node)) {
             ids.check(item->id, node.path + u".id"_s);
@@ -223,7 +218,7 @@ std::optional<Milestone> Reader::readMilestone(const JsonNode &node)
     const auto minutes = in.integer(u"estimatedMinutes"_s, Presence::Required, 1, 240);
     milestone.checklist = readChecklist(in, u"checklist"_s, 30);
     milestone.fields = readFields(in, u"fields"_s, 0);
-    UniqueIds confirmationIds(m_errors, tr("confirmation id"));
+    UniqueIds confirmationIds(m_errors, QCoreApplication::translate("callos::PlaybookLoader", "confirmation id"));
     for (const JsonNode &confirmationNode : in.array(u"confirmations"_s, Presence::Optional, 0, 10)) {
         JsonObjectReader confirmation(confirmationNode, m_errors);
         const auto confirmationId = confirmation.identifier(u"id"_s);
@@ -251,7 +246,7 @@ std::optional<ObjectionType> Reader::readObjection(const JsonNode &node)
     const auto id = in.identifier(u"id"_s);
     const auto label = in.string(u"label"_s);
     objection.description = in.string(u"description"_s, Presence::Optional).value_or(QString());
-    UniqueIds questionIds(m_errors, tr("question id"));
+    UniqueIds questionIds(m_errors, QCoreApplication::translate("callos::PlaybookLoader", "question id"));
     for (const JsonNode &questionNode : in.array(u"questions"_s, Presence::Required, 1, 10)) {
         JsonObjectReader question(questionNode, m_errors);
         const auto questionId = question.identifier(u"id"_s);
@@ -273,19 +268,19 @@ std::optional<DecisionRules> Reader::readDecision(const JsonNode &node)
     if (!in.isObject())
         return std::nullopt;
     DecisionRules rules;
-    UniqueIds optionIds(m_errors, tr("decision option"));
+    UniqueIds optionIds(m_errors, QCoreApplication::translate("callos::PlaybookLoader", "decision option"));
     for (const JsonNode &optionNode : in.array(u"options"_s, Presence::Required, 1, 3)) {
         JsonObjectReader option(optionNode, m_errors);
         const auto id = option.string(u"id"_s);
         const auto label = option.string(u"label"_s);
         const auto kind = id ? decisionOptionFromName(*id) : std::nullopt;
         if (id && !kind)
-            option.addError(u"id"_s, tr("must be one of proceed, pause, decline (got '%1')").arg(*id));
+            option.addError(u"id"_s, QCoreApplication::translate("callos::PlaybookLoader", "must be one of proceed, pause, decline (got '%1')").arg(*id));
         optionIds.check(id, option.childPath(u"id"_s));
         if (kind && label)
             rules.options.append(DecisionChoice{*kind, *label});
     }
-    UniqueIds reasonIds(m_errors, tr("reason id"));
+    UniqueIds reasonIds(m_errors, QCoreApplication::translate("callos::PlaybookLoader", "reason id"));
     for (const JsonNode &reasonNode : in.array(u"disqualificationReasons"_s, Presence::Optional, 0, 30)) {
         JsonObjectReader reason(reasonNode, m_errors);
         const auto id = reason.identifier(u"id"_s);
@@ -295,7 +290,7 @@ std::optional<DecisionRules> Reader::readDecision(const JsonNode &node)
             rules.disqualificationReasons.append(DisqualificationReason{*id, *label});
     }
     if (rules.choice(DecisionOption::Decline) && rules.disqualificationReasons.isEmpty())
-        in.addError(u"disqualificationReasons"_s, tr("at least one reason is required when decline is an option"));
+        in.addError(u"disqualificationReasons"_s, QCoreApplication::translate("callos::PlaybookLoader", "at least one reason is required when decline is an option"));
     return rules;
 }
 
@@ -308,7 +303,7 @@ std::optional<GateRule> Reader::readGate(const JsonNode &node)
     m_gateField = in.node(u"field"_s);
     const auto op = in.string(u"op"_s);
     if (op && !gateOpFromSymbol(*op))
-        in.addError(u"op"_s, tr("must be one of >=, >, <=, <, ==, != (got '%1')").arg(*op));
+        in.addError(u"op"_s, QCoreApplication::translate("callos::PlaybookLoader", "must be one of >=, >, <=, <, ==, != (got '%1')").arg(*op));
     const auto value = in.number(u"value"_s);
     m_blockedMilestoneRefs = in.array(u"blockedMilestones"_s, Presence::Optional, 0, 20);
     readTemplate(in, u"passMessage"_s, Presence::Required, gate.passMessage);
@@ -316,12 +311,12 @@ std::optional<GateRule> Reader::readGate(const JsonNode &node)
     if (m_gateField && m_gateField->value.isString())
         gate.field = m_gateField->value.toString();
     else if (m_gateField)
-        m_errors.add(m_gateField->path, tr("must be a string"));
+        m_errors.add(m_gateField->path, QCoreApplication::translate("callos::PlaybookLoader", "must be a string"));
     for (const JsonNode &ref : std::as_const(m_blockedMilestoneRefs)) {
         if (ref.value.isString())
             gate.blockedMilestones.append(ref.value.toString());
         else
-            m_errors.add(ref.path, tr("must be a milestone id"));
+            m_errors.add(ref.path, QCoreApplication::translate("callos::PlaybookLoader", "must be a milestone id"));
     }
     if (!op || !gateOpFromSymbol(*op) || !value)
         return std::nullopt;
@@ -336,18 +331,18 @@ void Reader::checkCrossReferences()
         const QString fieldId = m_gateField->value.toString();
         const auto field = m_declaredFields.constFind(fieldId);
         if (field == m_declaredFields.constEnd())
-            m_errors.add(m_gateField->path, tr("unknown field '%1'").arg(fieldId));
+            m_errors.add(m_gateField->path, QCoreApplication::translate("callos::PlaybookLoader", "unknown field '%1'").arg(fieldId));
         else if (*field && *field != FieldType::Integer && *field != FieldType::Money && *field != FieldType::Percent)
-            m_errors.add(m_gateField->path, tr("must name a numeric field (integer, money or percent)"));
+            m_errors.add(m_gateField->path, QCoreApplication::translate("callos::PlaybookLoader", "must name a numeric field (integer, money or percent)"));
     }
     for (const JsonNode &ref : std::as_const(m_blockedMilestoneRefs)) {
         if (!ref.value.isString())
             continue;
         const qsizetype index = m_declaredMilestones.indexOf(ref.value.toString());
         if (index < 0)
-            m_errors.add(ref.path, tr("unknown milestone '%1'").arg(ref.value.toString()));
+            m_errors.add(ref.path, QCoreApplication::translate("callos::PlaybookLoader", "unknown milestone '%1'").arg(ref.value.toString()));
         else if (index == m_declaredMilestones.size() - 1)
-            m_errors.add(ref.path, tr("the decision milestone cannot be blocked"));
+            m_errors.add(ref.path, QCoreApplication::translate("callos::PlaybookLoader", "the decision milestone cannot be blocked"));
     }
     for (const PendingTemplate &pending : std::as_const(m_templates)) {
         QStringList problems;
@@ -356,7 +351,7 @@ void Reader::checkCrossReferences()
             m_errors.add(pending.path, problem);
         for (const QString &name : names) {
             if (!m_declaredFields.contains(name))
-                m_errors.add(pending.path, tr("unknown placeholder {{%1}}").arg(name));
+                m_errors.add(pending.path, QCoreApplication::translate("callos::PlaybookLoader", "unknown placeholder {{%1}}").arg(name));
         }
     }
 }
@@ -368,7 +363,7 @@ std::optional<Playbook> Reader::read(const QJsonObject &root)
     const auto schema = in.integer(u"schemaVersion"_s, Presence::Required, 0, 1000000);
     if (schema && *schema != PlaybookLoader::kSchemaVersion) {
         in.addError(u"schemaVersion"_s,
-                    tr("unsupported version %1; this CallOS reads version %2").arg(*schema).arg(PlaybookLoader::kSchemaVersion));
+                    QCoreApplication::translate("callos::PlaybookLoader", "unsupported version %1; this CallOS reads version %2").arg(*schema).arg(PlaybookLoader::kSchemaVersion));
         in.ignoreRest();
         return std::nullopt; // a different format: reading further would only produce noise
     }
@@ -378,14 +373,14 @@ std::optional<Playbook> Reader::read(const QJsonObject &root)
     if (const auto currency = in.string(u"currency"_s, Presence::Optional)) {
         static const QRegularExpression isoCode(u"^[A-Z]{3}$"_s);
         if (!isoCode.match(*currency).hasMatch())
-            in.addError(u"currency"_s, tr("must be an ISO 4217 code such as USD or EUR"));
+            in.addError(u"currency"_s, QCoreApplication::translate("callos::PlaybookLoader", "must be an ISO 4217 code such as USD or EUR"));
         else
             playbook.currency = *currency;
     }
     playbook.prospectFields = readFields(in, u"prospectFields"_s, 1);
     {
         const QList<JsonNode> nodes = in.array(u"precallChecklist"_s, Presence::Required, 0, 50);
-        UniqueIds ids(m_errors, tr("checklist item id"));
+        UniqueIds ids(m_errors, QCoreApplication::translate("callos::PlaybookLoader", "checklist item id"));
         for (const JsonNode &node : nodes) {
             if (auto item = readChecklistItem(node)) {
                 ids.check(item->id, node.path + u".id"_s);
@@ -399,7 +394,7 @@ std::optional<Playbook> Reader::read(const QJsonObject &root)
         if (auto milestone = readMilestone(node))
             playbook.milestones.append(*milestone);
     }
-    UniqueIds objectionIds(m_errors, tr("objection id"));
+    UniqueIds objectionIds(m_errors, QCoreApplication::translate("callos::PlaybookLoader", "objection id"));
     for (const JsonNode &node : in.array(u"objections"_s, Presence::Required, 1, 30)) {
         if (auto objection = readObjection(node)) {
             objectionIds.check(objection->id, node.path + u".id"_s);

@@ -12,11 +12,6 @@ namespace {
 constexpr QStringView kOpen = u"{{";
 constexpr QStringView kClose = u"}}";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("callos::TextTemplate", text);
-}
-
 // Calls `onPlaceholder(start, end, name)` for each well-formed placeholder and
 // `onProblem(message)` for each malformed one.
 template<typename OnPlaceholder, typename OnProblem>
@@ -29,14 +24,14 @@ void scan(const QString &text, OnPlaceholder onPlaceholder, OnProblem onProblem)
             return;
         const qsizetype close = text.indexOf(kClose, open + kOpen.size());
         if (close < 0) {
-            onProblem(tr("unclosed '{{' at character %1").arg(open + 1));
+            onProblem(QCoreApplication::translate("callos::TextTemplate", "unclosed '{{' at character %1").arg(open + 1));
             return;
         }
         const QString name = text.mid(open + kOpen.size(), close - open - kOpen.size()).trimmed();
         if (name.isEmpty())
-            onProblem(tr("empty placeholder at character %1").arg(open + 1));
+            onProblem(QCoreApplication::translate("callos::TextTemplate", "empty placeholder at character %1").arg(open + 1));
         else if (!JsonObjectReader::isIdentifier(name))
-            onProblem(tr("placeholder '%1' is not a field id").arg(name));
+            onProblem(QCoreApplication::translate("callos::TextTemplate", "placeholder '%1' is not a field id").arg(name));
         else
             onPlaceholder(open, close + kClose.size(), name);
         from = close + kClose.size();

@@ -56,6 +56,18 @@ QString SummaryPage::plainText() const
     return m_text->toPlainText();
 }
 
+QString SummaryPage::outcomeLabel(std::optional<ObjectionOutcome> outcome)
+{
+    if (!outcome)
+        return tr("still open");
+    switch (*outcome) {
+    case ObjectionOutcome::Resolved: return tr("resolved");
+    case ObjectionOutcome::Deferred: return tr("deferred: follow up");
+    case ObjectionOutcome::Disqualified: return tr("disqualified");
+    }
+    return {};
+}
+
 QString SummaryPage::html() const
 {
     const Playbook &playbook = m_call.playbook();
@@ -110,7 +122,7 @@ QString SummaryPage::html() const
             const Milestone *where = playbook.milestone(objection.milestoneId);
             out += u"<p><b>%1</b> (%2) — %3</p>"_s.arg(esc(type ? type->label : objection.typeId),
                                                        esc(where ? where->title : objection.milestoneId),
-                                                       esc(objection.outcome ? objectionOutcomeName(*objection.outcome) : tr("open")));
+                                                       esc(outcomeLabel(objection.outcome)));
             for (const DiagnosticQuestion &question : type ? type->questions : QList<DiagnosticQuestion>()) {
                 const QString answer = objection.answers.value(question.id);
                 if (!answer.isEmpty())

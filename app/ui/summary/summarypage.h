@@ -25,6 +25,7 @@ Q_SIGNALS:
 
 private:
     QString html() const;
+    static QString outcomeLabel(std::optional<ObjectionOutcome> outcome);
 
     client::CallController &m_call;
     const FieldFormatter &m_formatter;

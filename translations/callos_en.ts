@@ -1,0 +1,1385 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>callos::CallEventCodec</name>
+    <message>
+        <source>This event was written by a newer CallOS (schema %1; this version reads %2). Update CallOS.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Malformed event: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Malformed event: %1 at byte %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Malformed event: must be a JSON object</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::CallReducer</name>
+    <message>
+        <source>Malformed %1 event: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This event uses schema %1; this CallOS reads schema %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unknown event type &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Malformed %1 event: id, callId, deviceId, seq and at are required.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The call has not started yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This event belongs to call %1, not to call %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The call has already started.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The call is completed; nothing more can be recorded.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Event %1 from device %2 is out of order (seq %3 after %4).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This can only be done during a call.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Begin the call first: finish the pre-call checklist and enter the first milestone.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Finish the open %1 objection first: classify it as resolved, deferred or disqualified.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is no milestone &apos;%1&apos; in this playbook.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Advisory-only call: %1 is part of the coaching pitch and is disabled.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This call uses playbook %1 version %2, but %3 version %4 is loaded.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The playbook has no field &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The recorded gate verdict does not match the call&apos;s %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The pre-call checklist has no item &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 has no checklist item &apos;%2&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>is required (null clears the field)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Notes are limited to %1 characters per milestone.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 has no confirmation &apos;%2&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>You are already in %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 comes later: complete or skip the milestones before it first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pre-call checklist still open: %1. Tick them, or give a reason to begin anyway.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Only the current milestone can be completed; you are not in %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Record the decision (proceed, pause or decline) before completing %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Still open in %1: %2. Complete them, or give a reason to move on anyway.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 cannot be skipped: every call ends with a decision.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is already done.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Say why you are skipping %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The playbook has no objection type &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is no open objection %1 to answer.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 has no diagnostic question &apos;%2&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Notes are limited to %1 characters.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is no open objection %1 to classify.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>An objection ends as resolved, deferred or disqualified, not &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The decision is recorded in %1; you are not there yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a decision option of this playbook.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A decline needs a reason: pick one of the disqualification reasons.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of the disqualification reasons.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A pause needs a follow-up date and time.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The follow-up must be in the future.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Record the decision before ending the call.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Complete %1 before ending the call.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::CallSession</name>
+    <message>
+        <source>Could not save: %1. Nothing was changed; try again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Begin the call first: finish the pre-call checklist and enter the first milestone.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Going to %1 skips %2. Say why.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is no open objection to answer.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is no open objection to classify.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disqualified during the %1 objection</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::DeckLoader</name>
+    <message>
+        <source>unsupported version %1; this CallOS reads version %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>duplicate slide id &apos;%1&apos; (first at %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unknown placeholder {{%1}}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unknown milestone &apos;%1&apos;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be one of title, bullets, image, metric, two-column, quote (got &apos;%1&apos;)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not used by the %1 layout</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a path inside the deck folder</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>image file not found: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::FieldValues</name>
+    <message>
+        <source>between %1 and %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 must be %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is too long (at most %2 characters).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 must be one of the listed options.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 must be a date (YYYY-MM-DD).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is outside the allowed dates.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Noted: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::JsonFile</name>
+    <message>
+        <source>file is empty</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>file is too large (%1 bytes; the limit is %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::JsonObjectReader</name>
+    <message>
+        <source>must be an object</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must start with a letter and contain only letters, digits, &apos;-&apos; or &apos;_&apos; (at most 64)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must have at least one entry</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must have at least %1 entries</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must have at most %1 entries</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::PlaybookLoader</name>
+    <message>
+        <source>duplicate %1 &apos;%2&apos; (first at %3)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>field id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>milestone id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be one of integer, money, percent, text, choice, date (got &apos;%1&apos;)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a percent cannot be below 0</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be &lt;= max</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a date YYYY-MM-DD</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>only for integer, money, percent and date fields</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>only for text fields</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>option id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>only for choice fields</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>checklist item id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>confirmation id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>question id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>decision option</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be one of proceed, pause, decline (got &apos;%1&apos;)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>reason id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>at least one reason is required when decline is an option</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be one of &gt;=, &gt;, &lt;=, &lt;, ==, != (got &apos;%1&apos;)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a milestone id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must name a numeric field (integer, money or percent)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unknown milestone &apos;%1&apos;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the decision milestone cannot be blocked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unknown placeholder {{%1}}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unsupported version %1; this CallOS reads version %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an ISO 4217 code such as USD or EUR</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>objection id</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::TextTemplate</name>
+    <message>
+        <source>unclosed &apos;{{&apos; at character %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>empty placeholder at character %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>placeholder &apos;%1&apos; is not a field id</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::CallController</name>
+    <message>
+        <source>No call is open.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::CallEventStore</name>
+    <message numerus="yes">
+        <source>saving %n call event(s) of call %1</source>
+        <translation>
+            <numerusform>saving %n call event of call %1</numerusform>
+            <numerusform>saving %n call events of call %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An event without an id or a call id cannot be saved; none of the %n event(s) were saved.</source>
+        <translation>
+            <numerusform>An event without an id or a call id cannot be saved; it was not saved.</numerusform>
+            <numerusform>An event without an id or a call id cannot be saved; none of the %n events were saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event %1 appears twice in the batch; none of its %n event(s) were saved.</source>
+        <translation>
+            <numerusform>Event %1 appears twice in the batch; its event was not saved.</numerusform>
+            <numerusform>Event %1 appears twice in the batch; none of its %n events were saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event %1 is already stored in %2; none of the %n event(s) of this batch were saved.</source>
+        <translation>
+            <numerusform>Event %1 is already stored in %2; the event of this batch was not saved.</numerusform>
+            <numerusform>Event %1 is already stored in %2; none of the %n events of this batch were saved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the events of call %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the events waiting to be sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the number of events waiting to be sent</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>marking %n event(s) as received by the server</source>
+        <translation>
+            <numerusform>marking %n event as received by the server</numerusform>
+            <numerusform>marking %n events as received by the server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>event %1: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::CallLauncher</name>
+    <message>
+        <source>This call was never started; start a new one.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::CallRepository</name>
+    <message>
+        <source>A call needs an id, a prospect and a playbook; it was not saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Call %1 has a completion time exactly when it is completed; it was not saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>saving call %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Call %1 is for prospect %2, who is not stored; the call was not saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A call with id %1 is already stored; nothing was changed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>call %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the recent calls</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the unfinished calls</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>marking call %1 completed</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::LocalStore</name>
+    <message>
+        <source>no file name was given</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>its folder %1 cannot be created</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the SQLite driver of Qt (QSQLITE) is not installed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>it cannot use write-ahead logging (journal mode stays &quot;%1&quot;)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>foreign key checks cannot be switched on</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the data version</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>applying data migration %1 (%2)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::ProspectRepository</name>
+    <message>
+        <source>the prospects</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the prospects matching &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>prospect %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>saving prospect %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>adding the demo prospects</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A prospect needs a name; nothing was saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The client count of %1 cannot be negative (%2); nothing was saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The revenue volatility of %1 must be between 0 and %2 percent; nothing was saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The Zoom link of %1 is not a web address (https://...): %2; nothing was saved.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::StoreRefusals</name>
+    <message>
+        <source>the integrity check gave no answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot create or open the CallOS data file %1: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>another program keeps it locked (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the folder is missing or not writable, or the file is not readable (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The CallOS data file %1 is not a database: it is damaged or another kind of file. It was left unchanged; move it away or restore a backup, then start CallOS again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The CallOS data file %1 is damaged (%2). It was left unchanged; restore a backup or move it away, then start CallOS again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is a database of another program, not a CallOS data file. It was left unchanged; choose another file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The CallOS data file %1 was written by a newer CallOS (data version %2; this version reads up to %3). It was left unchanged; update CallOS to open it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 failed in %2: %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not read %1 from %2: %3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is no %1 in %2.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::WriteTransaction</name>
+    <message>
+        <source>the change was already abandoned</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>simulated write failure (write %1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>simulated write failure at commit (write %1)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::CallPage</name>
+    <message>
+        <source>Objection (Ctrl+O)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Complete milestone (Ctrl+Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Complete anyway</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Skip and go</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::DecisionPanel</name>
+    <message>
+        <source>Decision</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Follow-up on</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Next step in their words (optional)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>End call (Ctrl+Shift+Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>follow-up %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>End call anyway</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Record decision (Ctrl+D)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::FieldEditor</name>
+    <message>
+        <source>%1 *</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Required to complete this milestone</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>an amount</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a percentage</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::MainWindow</name>
+    <message>
+        <source>CallOS</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Calls are kept on this computer. No server is configured.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::MilestoneRail</name>
+    <message>
+        <source>Milestones</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked (advisory)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>over by %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Alt+%1: go to %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::MilestoneView</name>
+    <message>
+        <source>Script</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Numbers and answers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Confirmed by the prospect</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Notes for this milestone (saved as you type)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::ObjectionPanel</name>
+    <message>
+        <source>Ask, listen, note. Diagnostic questions only: no rebuttals, no persuasion.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>What was agreed (optional)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Resolved (Ctrl+1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Deferred: follow up (Ctrl+2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disqualified (Ctrl+3)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Objection: what did they raise?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Press the number, or click. Esc goes back to the call.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Back to the call (Esc)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 objection · raised in %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Their answer, in their words</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::PrecallPage</name>
+    <message>
+        <source>Prospect (correct anything that changed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pre-call checklist</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>* required before the call begins</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Begin call (Ctrl+Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Before the call: %1, %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Begin anyway</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::PresenterPanel</name>
+    <message>
+        <source>Client sees now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Page Up, Left</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Page Down, Right, Space</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Black (B)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Freeze (F)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Jump to each milestone&apos;s first slide</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Presentation window (share this in Zoom)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Screen %1: %2 (%3×%4)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Black screen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>End of deck</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Slide %1 of %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hide presentation window (Ctrl+P)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show presentation window (Ctrl+P)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::ReasonPrompt</name>
+    <message>
+        <source>Reason (recorded with the call)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::StartPage</name>
+    <message>
+        <source>Prospects</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Search name or company (Ctrl+F)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>New prospect (Ctrl+N)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start a call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>active clients today</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>% revenue swings month to month</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Name *</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Company</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client c&amp;ount</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Revenue &amp;volatility</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Main &amp;pain points</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Zoom link</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start call (Ctrl+Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unfinished calls</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unfinished calls (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>clients unknown</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Type the prospect&apos;s name.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client count must be a whole number, such as 620.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Revenue volatility is a percentage from 0 to 100, such as 18.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Resume selected call (Ctrl+R)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your call with %1 was interrupted. Resume it exactly where you left off: Ctrl+R.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::SummaryPage</name>
+    <message>
+        <source>Call summary</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Copy summary</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Back to start (Ctrl+Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Advisory-only call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>follow-up %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Deferred objections need a follow-up.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Call length %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked (advisory only)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not completed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed with items open: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>deferred: follow up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>disqualified</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>CallOS: guided sales calls.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Folder for the local store and settings.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Playbook JSON file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Slide deck (deck.json).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Language (en, de); default: the system&apos;s.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Write PNGs of every screen to &lt;dir&gt; and quit.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Play a scripted call (resuming an unfinished one), print committed events, quit.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Milliseconds between scripted steps.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The playbook cannot be used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The slide deck cannot be used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CallOS cannot open its data</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Report first paint and memory with a call running, then quit (bench_startup).</source>
+        <translation></translation>
+    </message>
+</context>
+</TS>
