@@ -132,22 +132,8 @@ void CallPage::showMilestone()
 void CallPage::completeMilestone()
 {
     flushNotes();
-    const auto outcome = m_call.act([](CallSession &s) { return s.completeMilestone(); });
-    if (outcome) {
-        m_prompt->clear();
-        return;
-    }
-    if (outcome.refusal().code == u"milestone.incomplete"_s) {
-        m_prompt->askForReason(outcome.refusal().message, tr("Complete anyway"), [this](const QString &reason) {
-            const auto retried = m_call.act([&](CallSession &s) { return s.completeMilestone(reason); });
-            if (retried)
-                m_prompt->clear();
-            else
-                m_prompt->showRefusal(retried.refusal().message);
-        });
-        return;
-    }
-    m_prompt->showRefusal(outcome.refusal().message);
+    m_prompt->attempt([this](const QString &reason) { return m_call.act([&](CallSession &s) { return s.completeMilestone(reason); }); },
+                      u"milestone.incomplete"_s, tr("Complete anyway"));
 }
 
 void CallPage::goToMilestone(int index)
@@ -156,23 +142,9 @@ void CallPage::goToMilestone(int index)
         return;
     flushNotes();
     const QString milestoneId = m_call.playbook().milestones.at(index).id;
-    const auto outcome = m_call.act([&](CallSession &s) { return s.goToMilestone(milestoneId); });
-    if (outcome) {
-        m_prompt->clear();
-        return;
-    }
-    if (outcome.refusal().code == u"milestone.reason_required"_s) {
-        m_prompt->askForReason(outcome.refusal().message, tr("Skip and go"), [this, milestoneId](const QString &reason) {
-            const auto retried = m_call.act([&](CallSession &s) { return s.goToMilestone(milestoneId, reason); });
-            if (retried)
-                m_prompt->clear();
-            else
-                m_prompt->showRefusal(retried.refusal().message);
-        });
-        return;
-    }
-    if (outcome.refusal().code != u"milestone.already_current"_s)
-        m_prompt->showRefusal(outcome.refusal().message);
+    m_prompt->attempt(
+        [this, milestoneId](const QString &reason) { return m_call.act([&](CallSession &s) { return s.goToMilestone(milestoneId, reason); }); },
+        u"milestone.reason_required"_s, tr("Skip and go"));
 }
 
 void CallPage::openObjection()

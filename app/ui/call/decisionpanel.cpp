@@ -150,25 +150,8 @@ void DecisionPanel::record()
 void DecisionPanel::endCall()
 {
     Q_EMIT aboutToEndCall();
-    const auto outcome = m_call.act([](CallSession &s) { return s.completeCall(); });
-    if (outcome) {
-        m_prompt->clear();
-        Q_EMIT callEnded();
-        return;
-    }
-    if (outcome.refusal().code == u"milestone.incomplete"_s) {
-        m_prompt->askForReason(outcome.refusal().message, tr("End call anyway"), [this](const QString &reason) {
-            const auto retried = m_call.act([&](CallSession &s) { return s.completeCall(reason); });
-            if (retried) {
-                m_prompt->clear();
-                Q_EMIT callEnded();
-            } else {
-                m_prompt->showRefusal(retried.refusal().message);
-            }
-        });
-        return;
-    }
-    m_prompt->showRefusal(outcome.refusal().message);
+    m_prompt->attempt([this](const QString &reason) { return m_call.act([&](CallSession &s) { return s.completeCall(reason); }); },
+                      u"milestone.incomplete"_s, tr("End call anyway"), [this] { Q_EMIT callEnded(); });
 }
 
 } // namespace callos::ui

@@ -57,6 +57,32 @@ void ReasonPrompt::askForReason(const QString &message, const QString &actionLab
     m_reason->setFocus();
 }
 
+void ReasonPrompt::attempt(const Attempt &attempt, const QString &overridableCode, const QString &actionLabel,
+                           const std::function<void()> &onDone)
+{
+    const auto outcome = attempt({});
+    if (outcome) {
+        clear();
+        if (onDone)
+            onDone();
+        return;
+    }
+    if (outcome.refusal().code != overridableCode) {
+        showRefusal(outcome.refusal().message);
+        return;
+    }
+    askForReason(outcome.refusal().message, actionLabel, [this, attempt, onDone](const QString &reason) {
+        const auto retried = attempt(reason);
+        if (!retried) {
+            showRefusal(retried.refusal().message);
+            return;
+        }
+        clear();
+        if (onDone)
+            onDone();
+    });
+}
+
 void ReasonPrompt::clear()
 {
     showRefusal(QString());

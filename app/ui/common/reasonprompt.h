@@ -1,5 +1,7 @@
 #pragma once
 
+#include "call/callsession.h"
+
 #include <QWidget>
 
 #include <functional>
@@ -25,6 +27,13 @@ public:
     void showRefusal(const QString &message);
     // A refusal the agent may override by giving a reason; `retry` runs with it.
     void askForReason(const QString &message, const QString &actionLabel, Retry retry);
+
+    using Attempt = std::function<CallSession::Outcome(const QString &reason)>;
+    // Runs `attempt` with no reason. When it is refused with `overridableCode`,
+    // shows why, asks for a reason and retries with it; any other refusal is
+    // shown as is. `onDone` runs once an attempt succeeds.
+    void attempt(const Attempt &attempt, const QString &overridableCode, const QString &actionLabel,
+                 const std::function<void()> &onDone = {});
     void clear();
     QString message() const;
 

@@ -118,22 +118,8 @@ void PrecallPage::refresh()
 
 void PrecallPage::beginCall()
 {
-    const auto outcome = m_call.act([](CallSession &s) { return s.beginCall(); });
-    if (outcome) {
-        m_prompt->clear();
-        return;
-    }
-    if (outcome.refusal().code == u"precall.incomplete"_s) {
-        m_prompt->askForReason(outcome.refusal().message, tr("Begin anyway"), [this](const QString &reason) {
-            const auto retried = m_call.act([&](CallSession &s) { return s.beginCall(reason); });
-            if (retried)
-                m_prompt->clear();
-            else
-                m_prompt->showRefusal(retried.refusal().message);
-        });
-        return;
-    }
-    m_prompt->showRefusal(outcome.refusal().message);
+    m_prompt->attempt([this](const QString &reason) { return m_call.act([&](CallSession &s) { return s.beginCall(reason); }); },
+                      u"precall.incomplete"_s, tr("Begin anyway"));
 }
 
 } // namespace callos::ui
