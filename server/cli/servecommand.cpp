@@ -1,0 +1,71 @@
+#include "cli/servecommand.h"
+
+#include "http/httpservice.h"
+#include "runtime/jsonlog.h"
+#include "runtime/signalwatcher.h"
+#include "storage/database.h"
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace callos::server {
+
+ServeCommand::ServeCommand(Database &database, HttpService &http, SignalWatcher &signals, JsonLog &log)
+    : m_database(database)
+    , m_http(http)
+    , m_signals(signals)
+    , m_log(log)
+{
+}
+
+ExitCode ServeCommand::run(const ListenAddress &address)
+{
+    if (!m_signals.isWatching()) {
+        m_log.write(u"error"_s, u"server.failed"_s,
+            QJsonObject{ { u"message"_s, u"cannot install the SIGTERM/SIGINT handlers"_s } });
+        return ExitCode::Failed;
+    }
+    const Result<quint16> port = m_http.listen(address);
+    if (!port) {
+        m_log.write(u"error"_s, u"server.failed"_s,
+            QJsonObject{ { u"code"_s, port.refusal().code }, { u"message"_s, port.refusal().message } });
+        return ExitCode::Failed;
+    }
+    m_log.write(u"info"_s, u"server.listening"_s,
+        QJsonObject{ { u"address"_s, address.host.toString() }, { u"port"_s, port.value() },
+            { u"database"_s, m_database.name() }, { u"backend"_s, m_database.settings().backendName() } });
+
+    QEventLoop loop;
+    QTimer drain;
+    drain.setInterval(10);
+    QDeadlineTimer drainDeadline;
+    const auto finish = [&]() {
+        drain.stop();
+        m_database.close();
+        m_log.write(u"info"_s, u"server.stopped"_s);
+        loop.quit();
+    };
+    QObject::connect(&drain, &QTimer::timeout, &loop, [&]() {
+        if (m_http.pendingResponseBytes() == 0 || drainDeadline.hasExpired())
+            finish();
+    });
+    bool stopping = false;
+    QObject::connect(&m_signals, &SignalWatcher::terminationRequested, &loop, [&](int signalNumber) {
+        if (stopping)
+            return; // a second Ctrl+C while draining changes nothing
+        stopping = true;
+        m_log.write(u"info"_s, u"server.stopping"_s, QJsonObject{ { u"signal"_s, signalNumber } });
+        // Handlers answer synchronously, so no handler is half-way through
+        // here; what remains is bytes on their way out.
+        m_http.stopAccepting();
+        drainDeadline.setRemainingTime(kDrainTimeoutMs);
+        drain.start();
+    });
+    loop.exec();
+    return ExitCode::Ok;
+}
+
+} // namespace callos::server

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "cli/exitcode.h"
+#include "config/listenaddress.h"
+
+namespace callos::server {
+
+class Database;
+class HttpService;
+class JsonLog;
+class SignalWatcher;
+
+// Runs the server until SIGTERM or SIGINT, then shuts down in order: stop
+// accepting connections, let responses already written go out, close the
+// database, exit 0.
+class ServeCommand
+{
+public:
+    // How long shutdown waits for responses to drain before it closes anyway.
+    static constexpr int kDrainTimeoutMs = 3000;
+
+    ServeCommand(Database &database, HttpService &http, SignalWatcher &signals, JsonLog &log);
+
+    ExitCode run(const ListenAddress &address);
+
+private:
+    Database &m_database;
+    HttpService &m_http;
+    SignalWatcher &m_signals;
+    JsonLog &m_log;
+};
+
+} // namespace callos::server

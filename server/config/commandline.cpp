@@ -1,0 +1,161 @@
+#include "config/commandline.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace callos::server {
+
+namespace {
+
+Refusal invalid(const QString &code, const QString &message)
+{
+    return Refusal{ code, message };
+}
+
+} // namespace
+
+Result<Invocation> CommandLine::parse(
+    const QStringList &arguments, const QProcessEnvironment &environment, const QString &defaultDataDir)
+{
+    // Options that take a value; the value is either the next argument or
+    // follows "=" ("--listen=127.0.0.1:9000").
+    static const QStringList valueOptions
+        = { u"--listen"_s, u"--db"_s, u"--data-dir"_s, u"--name"_s, u"--admin-email"_s };
+    QHash<QString, QString> values;
+    QStringList positional;
+    bool help = false;
+    bool version = false;
+
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == u"--help"_s || argument == u"-h"_s) {
+            help = true;
+            continue;
+        }
+        if (argument == u"--version"_s) {
+            version = true;
+            continue;
+        }
+        if (!argument.startsWith(u'-')) {
+            positional.append(argument);
+            continue;
+        }
+        const qsizetype equals = argument.indexOf(u'=');
+        const QString option = equals < 0 ? argument : argument.left(equals);
+        if (!valueOptions.contains(option))
+            return invalid(u"config.unknown_option"_s, tr("unknown option \"%1\"").arg(option));
+        QString value;
+        if (equals >= 0) {
+            value = argument.mid(equals + 1);
+        } else {
+            if (i + 1 >= arguments.size())
+                return invalid(u"config.missing_value"_s, tr("%1 needs a value").arg(option));
+            value = arguments.at(++i);
+        }
+        values.insert(option, value);
+    }
+
+    Invocation invocation;
+    if (help) {
+        invocation.command = Invocation::Command::Help;
+        return invocation;
+    }
+    if (version) {
+        invocation.command = Invocation::Command::Version;
+        return invocation;
+    }
+
+    if (positional.isEmpty()) {
+        invocation.command = Invocation::Command::Serve;
+    } else if (positional == QStringList{ u"org"_s, u"create"_s }) {
+        invocation.command = Invocation::Command::OrgCreate;
+    } else {
+        return invalid(u"config.unknown_command"_s,
+            tr("unknown command \"%1\" (expected no command to run the server, or \"org create\")")
+                .arg(positional.join(u' ')));
+    }
+
+    if (invocation.command == Invocation::Command::OrgCreate) {
+        if (!values.contains(u"--name"_s))
+            return invalid(u"config.missing_value"_s, tr("org create needs --name"));
+        if (!values.contains(u"--admin-email"_s))
+            return invalid(u"config.missing_value"_s, tr("org create needs --admin-email"));
+        invocation.organisation.name = values.value(u"--name"_s);
+        invocation.organisation.adminEmail = values.value(u"--admin-email"_s);
+    } else {
+        for (const QString &option : { u"--name"_s, u"--admin-email"_s }) {
+            if (values.contains(option))
+                return invalid(u"config.unknown_option"_s, tr("%1 is only for \"org create\"").arg(option));
+        }
+    }
+
+    // The option wins over the variable, the variable over the default; the
+    // message names whichever of the two the bad value came from.
+    struct Setting
+    {
+        QString value;
+        QString source;
+    };
+    const auto lookup = [&](const QString &option, const char *variable, const QString &fallback) {
+        const QString name = QString::fromLatin1(variable);
+        if (values.contains(option))
+            return Setting{ values.value(option), option };
+        if (environment.contains(name))
+            return Setting{ environment.value(name), name };
+        return Setting{ fallback, option };
+    };
+
+    const Setting dataDir = lookup(u"--data-dir"_s, kDataDirVariable, defaultDataDir);
+    if (dataDir.value.trimmed().isEmpty())
+        return invalid(u"config.invalid_value"_s, tr("%1: the data folder is empty").arg(dataDir.source));
+    invocation.config.dataDir = QFileInfo(dataDir.value).absoluteFilePath();
+
+    const Setting listen = lookup(u"--listen"_s, kListenVariable, QString::fromLatin1(kDefaultListen));
+    Result<ListenAddress> address = ListenAddress::parse(listen.value, listen.source);
+    if (!address)
+        return address.refusal();
+    invocation.config.listen = address.value();
+
+    const QString defaultDatabase
+        = QDir(invocation.config.dataDir).filePath(QString::fromLatin1(kDefaultDatabaseFile));
+    const Setting database = lookup(u"--db"_s, kDatabaseVariable, defaultDatabase);
+    Result<DatabaseSettings> settings = DatabaseSettings::parse(database.value, database.source);
+    if (!settings)
+        return settings.refusal();
+    invocation.config.database = settings.value();
+    return invocation;
+}
+
+QString CommandLine::helpText()
+{
+    return tr("Usage: callos-server [options]\n"
+              "       callos-server org create --name NAME --admin-email EMAIL [options]\n"
+              "\n"
+              "Runs the CallOS server, or sets up an organisation and its first admin.\n"
+              "Every option can also be given as an environment variable; the option wins.\n"
+              "\n"
+              "Options:\n"
+              "  --listen HOST:PORT   Address to serve HTTP on (env CALLOS_SERVER_LISTEN,\n"
+              "                       default 127.0.0.1:8080). Port 0 picks a free port.\n"
+              "  --db DATABASE        A SQLite file path, or\n"
+              "                       postgresql://user:password@host:port/database\n"
+              "                       (env CALLOS_SERVER_DB, default callos-server.sqlite in\n"
+              "                       the data folder). The password is never logged.\n"
+              "  --data-dir DIR       Folder for the server's data (env CALLOS_SERVER_DATA_DIR,\n"
+              "                       default the system's application data folder).\n"
+              "  --help, -h           Show this help.\n"
+              "  --version            Show the version.\n"
+              "\n"
+              "org create:\n"
+              "  --name NAME          Name of the new organisation (unique).\n"
+              "  --admin-email EMAIL  Email of its first admin. The admin's password is read\n"
+              "                       from standard input when that is not a terminal and not\n"
+              "                       empty; otherwise one is generated and printed once.\n"
+              "\n"
+              "Exit codes: 0 done, 1 failed (database, network), 2 bad input.\n");
+}
+
+} // namespace callos::server

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "config/databasesettings.h"
+#include "config/listenaddress.h"
+
+#include <QString>
+
+namespace callos::server {
+
+// Everything the server is told at start, from its command line and
+// environment. Built once in main and passed to what needs a part of it.
+struct ServerConfig
+{
+    ListenAddress listen;
+    DatabaseSettings database;
+    QString dataDir; // absolute
+};
+
+} // namespace callos::server

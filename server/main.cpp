@@ -1,0 +1,94 @@
+// callos-server: wires the objects together and runs one command. All the
+// behaviour lives in callos_server_lib, where the tests reach it.
+#include "accounts/organisationbootstrap.h"
+#include "auth/passwordgenerator.h"
+#include "auth/passwordhasher.h"
+#include "auth/sodiumruntime.h"
+#include "cli/orgcreatecommand.h"
+#include "cli/servecommand.h"
+#include "common/clock.h"
+#include "common/idgenerator.h"
+#include "config/commandline.h"
+#include "http/httpservice.h"
+#include "runtime/jsonlog.h"
+#include "runtime/signalwatcher.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace callos;
+using namespace callos::server;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"callos-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CALLOS_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto exitWith = [](ExitCode code) { return static_cast<int>(code); };
+
+    const Result<Invocation> parsed = CommandLine::parse(QCoreApplication::arguments(),
+        QProcessEnvironment::systemEnvironment(),
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    if (!parsed) {
+        err << u"callos-server: "_s << parsed.refusal().message << u"\nTry 'callos-server --help'.\n"_s;
+        return exitWith(ExitCode::BadInput);
+    }
+    const Invocation &invocation = parsed.value();
+    if (invocation.command == Invocation::Command::Help) {
+        out << CommandLine::helpText();
+        return exitWith(ExitCode::Ok);
+    }
+    if (invocation.command == Invocation::Command::Version) {
+        out << u"callos-server "_s << QCoreApplication::applicationVersion() << u'\n';
+        return exitWith(ExitCode::Ok);
+    }
+
+    const Result<SodiumRuntime> sodium = SodiumRuntime::initialise();
+    if (!sodium) {
+        err << u"callos-server: "_s << sodium.refusal().message << u'\n';
+        return exitWith(ExitCode::Failed);
+    }
+    SystemClock clock;
+    UuidGenerator ids;
+
+    QFile logSink;
+    logSink.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    JsonLog log(logSink, clock);
+
+    Result<std::unique_ptr<Database>> opened = Database::open(invocation.config.database, clock);
+    if (!opened) {
+        if (invocation.command == Invocation::Command::OrgCreate)
+            err << u"callos-server: "_s << opened.refusal().message << u'\n';
+        else
+            log.write(u"error"_s, u"server.failed"_s,
+                QJsonObject{ { u"code"_s, opened.refusal().code }, { u"message"_s, opened.refusal().message } });
+        return exitWith(ExitCode::Failed);
+    }
+    Database &database = *opened.value();
+
+    if (invocation.command == Invocation::Command::OrgCreate) {
+        const PasswordHasher hasher(sodium.value());
+        const PasswordGenerator generator(sodium.value());
+        OrganisationBootstrap bootstrap(database, hasher, clock, ids);
+        OrgCreateCommand command(bootstrap, generator);
+        QFile input;
+        input.open(stdin, QIODevice::ReadOnly);
+        return exitWith(command.run(invocation.organisation, input, ::isatty(STDIN_FILENO) == 1, out, err));
+    }
+
+    SignalWatcher signals;
+    HttpService http(database, log);
+    ServeCommand serve(database, http, signals, log);
+    return exitWith(serve.run(invocation.config.listen));
+}

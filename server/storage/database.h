@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/result.h"
+#include "config/databasesettings.h"
+#include "storage/migration.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+
+#include <memory>
+#include <optional>
+
+namespace callos {
+class Clock;
+}
+
+namespace callos::server {
+
+// The server's connection to its database, SQLite or PostgreSQL, brought to
+// the newest schema this server knows when opened. A database written by a
+// newer server is refused before anything is written to it.
+//
+// One connection, used from the thread that opened it (Qt SQL connections
+// are per thread); worker threads will get their own in a later slice.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(callos::server::Database)
+
+public:
+    // Opens with the migrations built into the server for the backend.
+    static Result<std::unique_ptr<Database>> open(const DatabaseSettings &settings, const Clock &clock);
+    // Opens with the given migrations (tests: a schema newer than the
+    // built-in one, a failing migration).
+    static Result<std::unique_ptr<Database>> open(
+        const DatabaseSettings &settings, const Clock &clock, const QList<Migration> &migrations);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // The newest schema version built into this server for `backend`.
+    static Result<int> latestSchemaVersion(DatabaseSettings::Backend backend);
+
+    const DatabaseSettings &settings() const { return m_settings; }
+    DatabaseSettings::Backend backend() const { return m_settings.backend; }
+    // The database for messages and logs, without a password.
+    QString name() const { return m_settings.redacted(); }
+    QSqlDatabase connection() const { return m_db; }
+    const Clock &clock() const { return m_clock; }
+
+    // The highest migration recorded in schema_migrations; 0 for a new database.
+    Result<int> schemaVersion() const;
+    // A trivial query: std::nullopt when the database answers (readiness).
+    std::optional<Refusal> ping() const;
+    // Closes the connection; ping() fails from then on.
+    void close();
+
+private:
+    Database(const DatabaseSettings &settings, const Clock &clock);
+    std::optional<Refusal> connect();
+    std::optional<Refusal> configureSqlite();
+    std::optional<Refusal> migrate(const QList<Migration> &migrations);
+
+    DatabaseSettings m_settings;
+    const Clock &m_clock;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+} // namespace callos::server

@@ -1,0 +1,182 @@
+// CommandLine: options, environment variables and defaults, and the exact
+// messages for bad values (main exits 2 with them).
+#include "config/commandline.h"
+
+#include <QDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace callos;
+using namespace callos::server;
+
+namespace {
+
+const QString kDefaultDataDir = u"/var/lib/callos-test"_s;
+
+Result<Invocation> parse(const QStringList &arguments, const QProcessEnvironment &environment = {})
+{
+    return CommandLine::parse(QStringList{ u"callos-server"_s } + arguments, environment, kDefaultDataDir);
+}
+
+QProcessEnvironment env(const QList<std::pair<QString, QString>> &variables)
+{
+    QProcessEnvironment environment;
+    for (const auto &[name, value] : variables)
+        environment.insert(name, value);
+    return environment;
+}
+
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults();
+    void optionsWinOverEnvironment();
+    void environmentWhenNoOption();
+    void postgresqlUrl();
+    void orgCreate();
+    void badValues_data();
+    void badValues();
+    void helpDocumentsEveryVariable();
+};
+
+void TestCommandLine::defaults()
+{
+    const auto parsed = parse({});
+    QVERIFY(parsed.ok());
+    const Invocation &invocation = parsed.value();
+    QCOMPARE(invocation.command, Invocation::Command::Serve);
+    QCOMPARE(invocation.config.listen.toString(), u"127.0.0.1:8080"_s);
+    QCOMPARE(invocation.config.dataDir, kDefaultDataDir);
+    QCOMPARE(invocation.config.database.backend, DatabaseSettings::Backend::Sqlite);
+    QCOMPARE(invocation.config.database.sqlitePath, kDefaultDataDir + u"/callos-server.sqlite"_s);
+}
+
+void TestCommandLine::optionsWinOverEnvironment()
+{
+    const auto parsed = parse({ u"--listen"_s, u"[::1]:9000"_s, u"--db=/tmp/x.sqlite"_s, u"--data-dir"_s, u"/srv/c"_s },
+        env({ { u"CALLOS_SERVER_LISTEN"_s, u"bad"_s }, { u"CALLOS_SERVER_DB"_s, u"mysql://x"_s },
+            { u"CALLOS_SERVER_DATA_DIR"_s, u"/elsewhere"_s } }));
+    QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.refusal().message));
+    QCOMPARE(parsed.value().config.listen.toString(), u"[::1]:9000"_s);
+    QCOMPARE(parsed.value().config.database.sqlitePath, u"/tmp/x.sqlite"_s);
+    QCOMPARE(parsed.value().config.dataDir, u"/srv/c"_s);
+}
+
+void TestCommandLine::environmentWhenNoOption()
+{
+    const auto parsed = parse({}, env({ { u"CALLOS_SERVER_LISTEN"_s, u"0.0.0.0:0"_s },
+                                      { u"CALLOS_SERVER_DATA_DIR"_s, u"/srv/data"_s } }));
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.value().config.listen.toString(), u"0.0.0.0:0"_s);
+    QCOMPARE(parsed.value().config.listen.port, quint16(0));
+    // The default database follows the data dir.
+    QCOMPARE(parsed.value().config.database.sqlitePath, u"/srv/data/callos-server.sqlite"_s);
+    const auto localhost = parse({ u"--listen"_s, u"localhost:80"_s });
+    QVERIFY(localhost.ok());
+    QCOMPARE(localhost.value().config.listen.toString(), u"127.0.0.1:80"_s);
+}
+
+void TestCommandLine::postgresqlUrl()
+{
+    const auto parsed = parse({ u"--db"_s, u"postgresql://callos:s%40cret@db.internal:6543/callos_prod"_s });
+    QVERIFY(parsed.ok());
+    const DatabaseSettings &db = parsed.value().config.database;
+    QCOMPARE(db.backend, DatabaseSettings::Backend::Postgresql);
+    QCOMPARE(db.host, u"db.internal"_s);
+    QCOMPARE(db.port, 6543);
+    QCOMPARE(db.user, u"callos"_s);
+    QCOMPARE(db.password, u"s@cret"_s);
+    QCOMPARE(db.databaseName, u"callos_prod"_s);
+    QCOMPARE(db.redacted(), u"postgresql://callos@db.internal:6543/callos_prod"_s);
+    const auto defaultPort = parse({ u"--db"_s, u"postgres://u:p@h/d"_s });
+    QVERIFY(defaultPort.ok());
+    QCOMPARE(defaultPort.value().config.database.port, 5432);
+}
+
+void TestCommandLine::orgCreate()
+{
+    const auto parsed = parse({ u"org"_s, u"create"_s, u"--name"_s, u"Acme Ltd"_s, u"--admin-email"_s, u"a@b.co"_s });
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.value().command, Invocation::Command::OrgCreate);
+    QCOMPARE(parsed.value().organisation.name, u"Acme Ltd"_s);
+    QCOMPARE(parsed.value().organisation.adminEmail, u"a@b.co"_s);
+}
+
+void TestCommandLine::badValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QProcessEnvironment>("environment");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+
+    const QString listenTail = u"is not an address to listen on (expected HOST:PORT with an IP address or localhost "
+                               "and a port from 0 to 65535, e.g. 127.0.0.1:8080)"_s;
+    const QProcessEnvironment none;
+    QTest::newRow("listen no port") << QStringList{ u"--listen"_s, u"127.0.0.1"_s } << none
+                                    << u"config.invalid_value"_s << u"--listen: \"127.0.0.1\" "_s + listenTail;
+    QTest::newRow("listen port too big") << QStringList{ u"--listen=127.0.0.1:65536"_s } << none
+                                         << u"config.invalid_value"_s
+                                         << u"--listen: \"127.0.0.1:65536\" "_s + listenTail;
+    QTest::newRow("listen host name") << QStringList{ u"--listen"_s, u"example.com:80"_s } << none
+                                      << u"config.invalid_value"_s << u"--listen: \"example.com:80\" "_s + listenTail;
+    QTest::newRow("listen ipv6 no brackets") << QStringList{ u"--listen"_s, u"::1:80"_s } << none
+                                             << u"config.invalid_value"_s << u"--listen: \"::1:80\" "_s + listenTail;
+    QTest::newRow("listen from env") << QStringList{} << env({ { u"CALLOS_SERVER_LISTEN"_s, u"nope"_s } })
+                                     << u"config.invalid_value"_s
+                                     << u"CALLOS_SERVER_LISTEN: \"nope\" "_s + listenTail;
+    QTest::newRow("db scheme") << QStringList{ u"--db"_s, u"mysql://root:hunter2@h/d"_s } << none
+                               << u"config.invalid_value"_s
+                               << u"--db: unknown database scheme \"mysql\" (expected a SQLite file path or "
+                                  "postgresql://user:password@host:port/database)"_s;
+    QTest::newRow("db scheme from env") << QStringList{} << env({ { u"CALLOS_SERVER_DB"_s, u"redis://x"_s } })
+                                        << u"config.invalid_value"_s
+                                        << u"CALLOS_SERVER_DB: unknown database scheme \"redis\" (expected a SQLite "
+                                           "file path or postgresql://user:password@host:port/database)"_s;
+    QTest::newRow("postgresql no database") << QStringList{ u"--db"_s, u"postgresql://u:hunter2@host:5432/"_s }
+                                            << none << u"config.invalid_value"_s
+                                            << u"--db: not a valid PostgreSQL URL (expected "
+                                               "postgresql://user:password@host:port/database)"_s;
+    QTest::newRow("missing value") << QStringList{ u"--listen"_s } << none << u"config.missing_value"_s
+                                   << u"--listen needs a value"_s;
+    QTest::newRow("unknown option") << QStringList{ u"--port"_s, u"80"_s } << none << u"config.unknown_option"_s
+                                    << u"unknown option \"--port\""_s;
+    QTest::newRow("unknown command") << QStringList{ u"org"_s, u"delete"_s } << none << u"config.unknown_command"_s
+                                     << u"unknown command \"org delete\" (expected no command to run the server, "
+                                        "or \"org create\")"_s;
+    QTest::newRow("org create no name") << QStringList{ u"org"_s, u"create"_s, u"--admin-email"_s, u"a@b.co"_s }
+                                        << none << u"config.missing_value"_s << u"org create needs --name"_s;
+    QTest::newRow("org create no email") << QStringList{ u"org"_s, u"create"_s, u"--name"_s, u"A"_s } << none
+                                         << u"config.missing_value"_s << u"org create needs --admin-email"_s;
+    QTest::newRow("name without org create") << QStringList{ u"--name"_s, u"A"_s } << none
+                                             << u"config.unknown_option"_s
+                                             << u"--name is only for \"org create\""_s;
+}
+
+void TestCommandLine::badValues()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QProcessEnvironment, environment);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    const auto parsed = parse(arguments, environment);
+    QVERIFY(!parsed.ok());
+    QCOMPARE(parsed.refusal().code, code);
+    QCOMPARE(parsed.refusal().message, message);
+    QVERIFY(!parsed.refusal().message.contains(u"hunter2"_s));
+}
+
+void TestCommandLine::helpDocumentsEveryVariable()
+{
+    const QString help = CommandLine::helpText();
+    for (const QString &needle : { u"--listen"_s, u"CALLOS_SERVER_LISTEN"_s, u"--db"_s, u"CALLOS_SERVER_DB"_s,
+             u"--data-dir"_s, u"CALLOS_SERVER_DATA_DIR"_s, u"org create"_s, u"--admin-email"_s })
+        QVERIFY2(help.contains(needle), qPrintable(needle));
+    QCOMPARE(parse({ u"--help"_s, u"--listen"_s, u"bad"_s }).value().command, Invocation::Command::Help);
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
