@@ -60,6 +60,13 @@ CallReducer::Handler CallReducer::handlerFor(const QString &type)
 
 Result<CallState> CallReducer::apply(CallState state, const CallEvent &event) const
 {
+    if (auto refused = applyInPlace(state, event))
+        return *refused;
+    return state;
+}
+
+std::optional<Refusal> CallReducer::applyInPlace(CallState &state, const CallEvent &event) const
+{
     if (event.schema > CallEvent::kSchemaVersion || event.schema < 1)
         return refusal("event.schema_unsupported", tr("This event uses schema %1; this CallOS reads schema %2.")
                                                          .arg(event.schema)
@@ -98,17 +105,17 @@ Result<CallState> CallReducer::apply(CallState state, const CallEvent &event) co
     state.lastSeqByDevice.insert(event.deviceId, event.seq);
     state.lastEventAt = qMax(state.lastEventAt, event.at);
     ++state.eventCount;
-    return state;
+    return std::nullopt;
 }
 
 Result<CallState> CallReducer::replay(const QList<CallEvent> &events, CallState initial) const
 {
+    // Folding in place is safe here: a refusal ends the replay and the
+    // half-applied state is thrown away with it.
     CallState state = std::move(initial);
     for (const CallEvent &event : events) {
-        Result<CallState> next = apply(std::move(state), event);
-        if (!next)
-            return next.refusal();
-        state = std::move(next).value();
+        if (auto refused = applyInPlace(state, event))
+            return *refused;
     }
     return state;
 }

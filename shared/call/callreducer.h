@@ -30,6 +30,10 @@ public:
     Result<CallState> replay(const QList<CallEvent> &events, CallState initial = {}) const;
 
 private:
+    // Applies the event to `state`. On a refusal `state` may be half-changed:
+    // callers either work on a copy (apply) or discard it (replay).
+    std::optional<Refusal> applyInPlace(CallState &state, const CallEvent &event) const;
+
     using Handler = std::optional<Refusal> (CallReducer::*)(CallState &, const CallEvent &, JsonObjectReader &) const;
     static Handler handlerFor(const QString &type);
 

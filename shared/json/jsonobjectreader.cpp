@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -18,10 +19,24 @@ QString jsonIndexPath(const QString &path, qsizetype index)
 }
 
 JsonObjectReader::JsonObjectReader(const JsonNode &node, ValidationErrors &errors)
-    : m_object(node.value.toObject()), m_path(node.path), m_errors(errors), m_isObject(node.value.isObject())
+    : m_path(node.path), m_errors(errors), m_isObject(node.value.isObject())
 {
-    if (!m_isObject)
+    if (!m_isObject) {
         m_errors.add(m_path, QCoreApplication::translate("callos::JsonObjectReader", "must be an object"));
+        return;
+    }
+    const QJsonObject object = node.value.toObject();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        m_entries.append(Entry{it.key(), it.value(), false});
+}
+
+const JsonObjectReader::Entry *JsonObjectReader::find(const QString &key) const
+{
+    for (const Entry &entry : m_entries) {
+        if (entry.key == key)
+            return &entry;
+    }
+    return nullptr;
 }
 
 JsonObjectReader::~JsonObjectReader()
@@ -34,11 +49,9 @@ void JsonObjectReader::finish()
     if (!m_isObject || m_finished)
         return;
     m_finished = true;
-    if (m_presentKeysRead == m_object.size())
-        return;
-    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
-        if (!m_read.contains(it.key()))
-            m_errors.add(childPath(it.key()), QCoreApplication::translate("callos::JsonObjectReader", "unknown key"));
+    for (const Entry &entry : m_entries) {
+        if (!entry.read)
+            m_errors.add(childPath(entry.key), QCoreApplication::translate("callos::JsonObjectReader", "unknown key"));
     }
 }
 
@@ -62,18 +75,15 @@ std::optional<QJsonValue> JsonObjectReader::take(const QString &key, Presence pr
 {
     if (!m_isObject)
         return std::nullopt;
-    const auto it = m_object.constFind(key);
-    if (!m_read.contains(key)) {
-        m_read.append(key);
-        if (it != m_object.constEnd())
-            ++m_presentKeysRead;
-    }
-    if (it == m_object.constEnd() || it->isNull()) {
+    Entry *entry = const_cast<Entry *>(find(key));
+    if (entry)
+        entry->read = true;
+    if (!entry || entry->value.isNull()) {
         if (presence == Presence::Required)
             addError(key, QCoreApplication::translate("callos::JsonObjectReader", "is required"));
         return std::nullopt;
     }
-    return *it;
+    return entry->value;
 }
 
 std::optional<QString> JsonObjectReader::string(const QString &key, Presence presence)
@@ -86,7 +96,8 @@ std::optional<QString> JsonObjectReader::string(const QString &key, Presence pre
         return std::nullopt;
     }
     const QString text = value->toString();
-    if (text.trimmed().isEmpty()) {
+    // Checked without trimmed(): this runs for every string of every event replayed.
+    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); })) {
         addError(key, QCoreApplication::translate("callos::JsonObjectReader", "must not be empty"));
         return std::nullopt;
     }

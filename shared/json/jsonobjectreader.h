@@ -40,7 +40,7 @@ public:
     bool isObject() const { return m_isObject; }
     const QString &path() const { return m_path; }
     QString childPath(const QString &key) const;
-    bool has(const QString &key) const { return m_object.contains(key); }
+    bool has(const QString &key) const { return find(key) != nullptr; }
 
     std::optional<QString> string(const QString &key, Presence presence = Presence::Required);
     // Like string(), but must match the identifier rule (letter, then letters,
@@ -63,15 +63,23 @@ public:
     static bool isIdentifier(const QString &text);
 
 private:
-    std::optional<QJsonValue> take(const QString &key, Presence presence);
+    struct Entry
+    {
+        QString key;
+        QJsonValue value;
+        bool read = false;
+    };
 
-    QJsonObject m_object;
+    std::optional<QJsonValue> take(const QString &key, Presence presence);
+    const Entry *find(const QString &key) const;
+
+    // The object's entries, unpacked once: QJsonObject looks each key up by a
+    // linear scan that converts every stored key, and event payloads are read
+    // for every event replayed. `read` marks what was asked for, so the rest
+    // are the unknown keys.
+    QVarLengthArray<Entry, 8> m_entries;
     QString m_path;
     ValidationErrors &m_errors;
-    // Keys asked for so far. Few per object, so a small array beats a hash;
-    // finish() only walks the object's keys when some were never asked for.
-    QVarLengthArray<QString, 12> m_read;
-    qsizetype m_presentKeysRead = 0;
     bool m_isObject = false;
     bool m_finished = false;
 };
