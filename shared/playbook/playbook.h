@@ -33,6 +33,7 @@ struct FieldDefinition
     std::optional<QDate> minDate;
     std::optional<QDate> maxDate;
     int maxLength = 2000;
+    bool multiline = false; // text: several lines (pain points, answers in the prospect's words)
     QList<ChoiceOption> options;
 
     bool isNumeric() const

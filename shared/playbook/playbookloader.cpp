@@ -102,7 +102,7 @@ std::optional<FieldDefinition> Reader::readField(const JsonNode &node)
     if (id && !m_declaredFields.contains(*id)) // a duplicate is reported; the first one counts
         m_declaredFields.insert(*id, type);
     if (!type) {
-        for (const QString &key : {u"min"_s, u"max"_s, u"maxLength"_s, u"options"_s})
+        for (const QString &key : {u"min"_s, u"max"_s, u"maxLength"_s, u"multiline"_s, u"options"_s})
             in.node(key, Presence::Optional); // not knowing the type, we cannot judge them
     }
     field.required = in.boolean(u"required"_s, false);
@@ -142,9 +142,14 @@ std::optional<FieldDefinition> Reader::readField(const JsonNode &node)
         }
         if (field.type == FieldType::Text) {
             field.maxLength = int(in.integer(u"maxLength"_s, Presence::Optional, 1, 100000).value_or(2000));
-        } else if (in.has(u"maxLength"_s)) {
-            in.node(u"maxLength"_s, Presence::Optional);
-            in.addError(u"maxLength"_s, QCoreApplication::translate("callos::PlaybookLoader", "only for text fields"));
+            field.multiline = in.boolean(u"multiline"_s, false);
+        } else {
+            for (const QString &key : {u"maxLength"_s, u"multiline"_s}) {
+                if (in.has(key)) {
+                    in.node(key, Presence::Optional);
+                    in.addError(key, QCoreApplication::translate("callos::PlaybookLoader", "only for text fields"));
+                }
+            }
         }
         if (field.type == FieldType::Choice) {
             UniqueIds optionIds(m_errors, QCoreApplication::translate("callos::PlaybookLoader", "option id"));

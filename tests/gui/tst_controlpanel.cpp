@@ -123,6 +123,9 @@ struct App
                 const QJsonValue value = exampleFieldValue(field);
                 QTest::keyClicks(line, value.isString() ? value.toString() : QLocale().toString(value.toDouble()));
                 QTest::keyClick(line, Qt::Key_Return);
+            } else if (auto *text = qobject_cast<QPlainTextEdit *>(input)) {
+                QTest::keyClicks(text, exampleFieldValue(field).toString());
+                QTest::keyClick(text, Qt::Key_Tab); // leaving the box commits it
             } else if (field.type == FieldType::Choice) {
                 QTest::keyClick(input, Qt::Key_Down); // the first option
             } else {
@@ -235,6 +238,23 @@ private Q_SLOTS:
         QCOMPARE(app.call->state().current, m_playbook.milestoneIndex(u"decision"_s));
         for (const CallEvent &event : app.events->events(app.call->state().callId).value())
             QVERIFY(event.payload.value(u"milestoneId"_s).toString() != u"solution"_s);
+    }
+
+    void longTextKeepsItsLineBreaks()
+    {
+        App app(m_playbook, m_deck);
+        app.startCallWith(u"Whitfield"_s);
+        auto *editor = app.window->precallPage()->findChild<ui::FieldEditor *>(u"fact-painPoints"_s);
+        auto *box = qobject_cast<QPlainTextEdit *>(editor->input());
+        QVERIFY(box);
+        box->setFocus();
+        box->selectAll();
+        QTest::keyClicks(box, u"Lumpy revenue"_s);
+        QTest::keyClick(box, Qt::Key_Return);
+        QTest::keyClicks(box, u"Founder sells alone"_s);
+        QTest::keyClick(box, Qt::Key_Tab);
+        QCOMPARE(app.call->state().fields.value(u"painPoints"_s).toString(), u"Lumpy revenue\nFounder sells alone"_s);
+        QVERIFY(app.window->precallPage()->findChild<ui::FieldEditor *>(u"fact-zoomLink"_s)->input()->inherits("QLineEdit"));
     }
 
     void invalidInputIsExplainedInline()

@@ -190,6 +190,12 @@ void TestPlaybookLoader::rejectsMalformedPlaybook_data()
     QTest::newRow("maxLength on an integer field")
         << mutated({{u"milestones[4].fields[1].maxLength"_s, 10}})
         << QStringList{u"bad.json: milestones[4].fields[1].maxLength: only for text fields"_s};
+    QTest::newRow("multiline on a number field")
+        << mutated({{u"prospectFields[2].multiline"_s, true}})
+        << QStringList{u"bad.json: prospectFields[2].multiline: only for text fields"_s};
+    QTest::newRow("multiline not a boolean")
+        << mutated({{u"prospectFields[3].multiline"_s, u"yes"_s}})
+        << QStringList{u"bad.json: prospectFields[3].multiline: must be true or false"_s};
     QTest::newRow("maxLength on the gate field")
         << mutated({{u"prospectFields[2].maxLength"_s, 10}})
         << QStringList{u"bad.json: prospectFields[2].maxLength: only for text fields"_s};

@@ -4,6 +4,7 @@
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -58,6 +59,18 @@ FieldEditor::FieldEditor(const FieldDefinition &field, const FieldFormatter &for
         label->setBuddy(m_date);
         layout->addWidget(m_date);
         break;
+    case FieldType::Text:
+        if (field.multiline) {
+            // Long answers (pain points, the prospect's own words) keep their line breaks.
+            m_text = new QPlainTextEdit(this);
+            m_text->setTabChangesFocus(true);
+            m_text->setFixedHeight(m_text->fontMetrics().lineSpacing() * 5 + 20); // the style sheet's 12pt makes lines taller
+            m_text->installEventFilter(this);
+            label->setBuddy(m_text);
+            layout->addWidget(m_text);
+            break;
+        }
+        [[fallthrough]];
     default:
         m_line = new QLineEdit(this);
         if (field.type == FieldType::Integer)
@@ -92,7 +105,16 @@ QWidget *FieldEditor::input() const
         return m_choice;
     if (m_date)
         return m_date;
+    if (m_text)
+        return m_text;
     return m_line;
+}
+
+bool FieldEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_text && event->type() == QEvent::FocusOut)
+        commit();
+    return QWidget::eventFilter(watched, event);
 }
 
 void FieldEditor::setValue(const QJsonValue &value)
@@ -106,6 +128,9 @@ void FieldEditor::setValue(const QJsonValue &value)
     } else if (m_date) {
         const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
         m_date->setDate(date.isValid() ? date : kNoDate);
+    } else if (m_text) {
+        if (m_text->toPlainText() != value.toString())
+            m_text->setPlainText(value.toString());
     } else if (isEmptyFieldValue(value)) {
         m_line->clear();
     } else if (m_field.type == FieldType::Text) {
@@ -137,6 +162,10 @@ std::variant<QJsonValue, QString> FieldEditor::parseInput() const
     }
     if (m_date)
         return m_date->date() == kNoDate ? QJsonValue() : QJsonValue(m_date->date().toString(Qt::ISODate));
+    if (m_text) {
+        const QString text = m_text->toPlainText().trimmed();
+        return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+    }
     const QString text = m_line->text().trimmed();
     if (text.isEmpty())
         return QJsonValue();

@@ -12,6 +12,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 
 namespace callos::ui {
 
@@ -37,6 +38,10 @@ public:
 Q_SIGNALS:
     void commitRequested(const QString &fieldId, const QJsonValue &value);
 
+protected:
+    // Commits a multi-line text when the agent leaves it (it has no "editing finished").
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     // What the agent typed as a field value, or a problem in words.
     std::variant<QJsonValue, QString> parseInput() const;
@@ -46,6 +51,7 @@ private:
     const FieldFormatter &m_formatter;
     QLocale m_locale;
     QLineEdit *m_line = nullptr;
+    QPlainTextEdit *m_text = nullptr;
     QComboBox *m_choice = nullptr;
     QDateEdit *m_date = nullptr;
     QLabel *m_problem = nullptr;
