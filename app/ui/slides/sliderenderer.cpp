@@ -1,5 +1,7 @@
 #include "ui/slides/sliderenderer.h"
 
+#include "ui/slides/glyphcache.h"
+
 #include <QFont>
 #include <QFontMetricsF>
 #include <QGlyphRun>
@@ -89,13 +91,6 @@ struct Para
     bool brokeWord = false; // a word did not fit on a line and was split
 };
 
-struct PlacedGlyph
-{
-    QRawFont font;
-    quint32 index = 0;
-    QPointF baseline; // slide coordinates
-};
-
 // A drawing operation in slide coordinates (origin at the slide's top left).
 struct Op
 {
@@ -120,116 +115,6 @@ struct Prepared
     QStringList key;
     QColor background;
     std::vector<Op> ops;
-};
-
-// The glyphs of a laid-out text, placed at `pos`.
-std::vector<PlacedGlyph> placedGlyphs(const QTextLayout &layout, const QPointF &pos)
-{
-    std::vector<PlacedGlyph> placed;
-    const QList<QGlyphRun> runs = layout.glyphRuns();
-    for (const QGlyphRun &run : runs) {
-        const QRawFont font = run.rawFont();
-        const QList<quint32> glyphs = run.glyphIndexes();
-        const QList<QPointF> positions = run.positions();
-        for (qsizetype i = 0; i < glyphs.size() && i < positions.size(); ++i)
-            placed.push_back({ font, glyphs.at(i), pos + positions.at(i) });
-    }
-    return placed;
-}
-
-// Large glyphs rendered once from their outlines at the exact device scale and
-// sub-pixel offset they are drawn at, then blended into place: the same thing
-// Qt's own glyph cache does for text up to 64 pixels. Nothing is ever scaled.
-class GlyphCache
-{
-public:
-    void draw(QPainter &painter, const std::vector<PlacedGlyph> &glyphs, int pixelSize, const QColor &color)
-    {
-        const QTransform device = painter.deviceTransform();
-        const qreal ratio = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
-        const qreal scale = device.m11();
-        // A quarter pixel is invisible on huge glyphs: one rendering per glyph saves memory there.
-        const int steps = pixelSize * scale > 128 ? 1 : kSubPixel;
-        painter.save();
-        painter.resetTransform(); // logical = device pixels / ratio from here on
-        for (const PlacedGlyph &glyph : glyphs) {
-            const QPointF at = device.map(glyph.baseline);
-            qreal x = std::floor(at.x());
-            int quarter = qRound((at.x() - x) * steps) * (kSubPixel / steps);
-            if (quarter == kSubPixel) {
-                x += 1;
-                quarter = 0;
-            }
-            const Entry &entry
-                = find({ glyph.font, glyph.index, qRound(scale * 1024), qRound(ratio * 1024), quarter, color.rgba() });
-            if (entry.image.isNull())
-                continue;
-            const QPointF topLeft(x + entry.offset.x(), std::round(at.y()) + entry.offset.y());
-            painter.drawImage(topLeft / ratio, entry.image);
-        }
-        painter.restore();
-    }
-
-private:
-    static constexpr int kSubPixel = 4;
-
-    struct Key
-    {
-        QRawFont font;
-        quint32 index;
-        int scale; // device scale * 1024
-        int ratio; // device pixel ratio * 1024
-        int quarter;
-        QRgb color;
-        bool operator==(const Key &other) const
-        {
-            return index == other.index && scale == other.scale && ratio == other.ratio && quarter == other.quarter
-                && color == other.color && font == other.font;
-        }
-    };
-    friend size_t qHash(const Key &key, size_t seed = 0)
-    {
-        return qHashMulti(seed, key.font, key.index, key.scale, key.ratio, key.quarter, key.color);
-    }
-    struct Entry
-    {
-        QImage image;
-        QPoint offset; // of the image's top left from the glyph's origin, device pixels
-    };
-
-    const Entry &find(const Key &key)
-    {
-        auto it = m_entries.constFind(key);
-        if (it != m_entries.constEnd())
-            return *it;
-        if (m_bytes > kBudgetBytes) { // a few decks' worth of large glyphs, even at 4K
-            m_entries.clear();
-            m_bytes = 0;
-        }
-        Entry entry;
-        QPainterPath outline = key.font.pathForGlyph(key.index);
-        if (!outline.isEmpty()) {
-            const qreal scale = key.scale / 1024.0;
-            outline = QTransform::fromScale(scale, scale).map(outline);
-            outline.translate(qreal(key.quarter) / kSubPixel, 0);
-            const QRect bounds = outline.boundingRect().toAlignedRect().adjusted(-1, -1, 1, 1);
-            QImage image(bounds.size(), QImage::Format_ARGB32_Premultiplied);
-            image.fill(Qt::transparent);
-            QPainter painter(&image);
-            painter.setRenderHint(QPainter::Antialiasing);
-            painter.translate(-bounds.topLeft());
-            painter.fillPath(outline, QColor::fromRgba(key.color));
-            painter.end();
-            image.setDevicePixelRatio(key.ratio / 1024.0);
-            m_bytes += image.sizeInBytes();
-            entry = { image, bounds.topLeft() };
-        }
-        return *m_entries.insert(key, entry);
-    }
-
-    static constexpr qsizetype kBudgetBytes = 64 * 1024 * 1024;
-    QHash<Key, Entry> m_entries;
-    qsizetype m_bytes = 0;
 };
 
 // Largest integer in [lo, hi] for which `fits` holds, assuming it is monotone; lo if none.
