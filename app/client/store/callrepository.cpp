@@ -1,6 +1,7 @@
 #include "client/store/callrepository.h"
 
 #include "client/store/localstore.h"
+#include "client/store/singlerowquery.h"
 #include "client/store/storerefusals.h"
 #include "client/store/writetransaction.h"
 
@@ -64,19 +65,11 @@ std::optional<Refusal> CallRepository::create(const CallRecord &call)
 
 Result<CallRecord> CallRepository::get(const QString &callId) const
 {
-    const QString what = tr("call %1").arg(callId);
-    QSqlQuery query(m_store.database());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT "_s + kColumns + u" FROM calls c WHERE c.id = ?"_s);
-    query.addBindValue(callId);
-    if (!query.exec())
-        return StoreRefusals::readFailed(m_store.path(), what, StoreRefusals::detail(query.lastError()));
-    if (!query.next()) {
-        if (query.lastError().isValid())
-            return StoreRefusals::readFailed(m_store.path(), what, StoreRefusals::detail(query.lastError()));
-        return StoreRefusals::notFound(m_store.path(), what);
-    }
-    return fromRow(query);
+    const auto row = selectSingleRow(m_store, tr("call %1").arg(callId),
+                                     u"SELECT "_s + kColumns + u" FROM calls c WHERE c.id = ?"_s, {callId});
+    if (!row)
+        return row.refusal();
+    return fromRow(row.value());
 }
 
 Result<QList<CallListEntry>> CallRepository::recent(int limit) const

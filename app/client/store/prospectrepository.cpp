@@ -2,6 +2,7 @@
 
 #include "client/store/demoprospects.h"
 #include "client/store/localstore.h"
+#include "client/store/singlerowquery.h"
 #include "client/store/storerefusals.h"
 #include "client/store/writetransaction.h"
 
@@ -68,19 +69,11 @@ Result<QList<Prospect>> ProspectRepository::list(const QString &search, int limi
 
 Result<Prospect> ProspectRepository::get(const QString &id) const
 {
-    const QString what = tr("prospect %1").arg(id);
-    QSqlQuery query(m_store.database());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT "_s + kColumns + u" FROM prospects WHERE id = ?"_s);
-    query.addBindValue(id);
-    if (!query.exec())
-        return StoreRefusals::readFailed(m_store.path(), what, StoreRefusals::detail(query.lastError()));
-    if (!query.next()) {
-        if (query.lastError().isValid())
-            return StoreRefusals::readFailed(m_store.path(), what, StoreRefusals::detail(query.lastError()));
-        return StoreRefusals::notFound(m_store.path(), what);
-    }
-    return fromRow(query);
+    const auto row = selectSingleRow(m_store, tr("prospect %1").arg(id),
+                                     u"SELECT "_s + kColumns + u" FROM prospects WHERE id = ?"_s, {id});
+    if (!row)
+        return row.refusal();
+    return fromRow(row.value());
 }
 
 Result<Prospect> ProspectRepository::save(const Prospect &input)
