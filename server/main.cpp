@@ -1,6 +1,7 @@
 // callos-server: wires the objects together and runs one command. All the
 // behaviour lives in callos_server_lib, where the tests reach it.
 #include "accounts/organisationbootstrap.h"
+#include "app/serverapp.h"
 #include "auth/passwordgenerator.h"
 #include "auth/passwordhasher.h"
 #include "auth/sodiumruntime.h"
@@ -88,7 +89,9 @@ int main(int argc, char *argv[])
     }
 
     SignalWatcher signals;
-    HttpService http(database, log);
-    ServeCommand serve(database, http, signals, log);
+    ServerApp::Settings settings;
+    settings.sessions = invocation.config.sessions;
+    ServerApp server(database, sodium.value(), clock, ids, log, settings);
+    ServeCommand serve(database, server.http(), signals, log);
     return exitWith(serve.run(invocation.config.listen));
 }

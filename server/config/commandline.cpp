@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QHash>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace callos::server {
@@ -15,6 +17,21 @@ Refusal invalid(const QString &code, const QString &message)
     return Refusal{ code, message };
 }
 
+// A whole number from `minimum` to `maximum`, written in plain ASCII digits.
+std::optional<int> wholeNumber(const QString &text, int minimum, int maximum)
+{
+    if (text.isEmpty() || text.size() > 9)
+        return std::nullopt;
+    for (const QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+    }
+    const int value = text.toInt();
+    if (value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
+}
+
 } // namespace
 
 Result<Invocation> CommandLine::parse(
@@ -23,7 +40,8 @@ Result<Invocation> CommandLine::parse(
     // Options that take a value; the value is either the next argument or
     // follows "=" ("--listen=127.0.0.1:9000").
     static const QStringList valueOptions
-        = { u"--listen"_s, u"--db"_s, u"--data-dir"_s, u"--name"_s, u"--admin-email"_s };
+        = { u"--listen"_s, u"--db"_s, u"--data-dir"_s, u"--name"_s, u"--admin-email"_s,
+              u"--session-idle-minutes"_s, u"--session-max-hours"_s };
     QHash<QString, QString> values;
     QStringList positional;
     bool help = false;
@@ -126,6 +144,26 @@ Result<Invocation> CommandLine::parse(
     if (!settings)
         return settings.refusal();
     invocation.config.database = settings.value();
+
+    SessionPolicy &sessions = invocation.config.sessions;
+    const Setting idle = lookup(u"--session-idle-minutes"_s, kSessionIdleVariable,
+        QString::number(sessions.idleMs / (60 * 1000)));
+    const std::optional<int> idleMinutes = wholeNumber(idle.value, 1, kMaximumSessionIdleMinutes);
+    if (!idleMinutes)
+        return invalid(u"config.invalid_value"_s,
+            tr("%1: \"%2\" is not a number of minutes (expected a whole number from 1 to %3)")
+                .arg(idle.source, idle.value)
+                .arg(kMaximumSessionIdleMinutes));
+    const Setting max = lookup(
+        u"--session-max-hours"_s, kSessionMaxVariable, QString::number(sessions.absoluteMs / (60 * 60 * 1000)));
+    const std::optional<int> maxHours = wholeNumber(max.value, 1, kMaximumSessionHours);
+    if (!maxHours)
+        return invalid(u"config.invalid_value"_s,
+            tr("%1: \"%2\" is not a number of hours (expected a whole number from 1 to %3)")
+                .arg(max.source, max.value)
+                .arg(kMaximumSessionHours));
+    sessions.idleMs = qint64(*idleMinutes) * 60 * 1000;
+    sessions.absoluteMs = qint64(*maxHours) * 60 * 60 * 1000;
     return invocation;
 }
 
@@ -146,6 +184,14 @@ QString CommandLine::helpText()
               "                       the data folder). The password is never logged.\n"
               "  --data-dir DIR       Folder for the server's data (env CALLOS_SERVER_DATA_DIR,\n"
               "                       default the system's application data folder).\n"
+              "  --session-idle-minutes MINUTES\n"
+              "                       A session ends after this long without a request\n"
+              "                       (env CALLOS_SERVER_SESSION_IDLE_MINUTES, default 120,\n"
+              "                       1 to 10080).\n"
+              "  --session-max-hours HOURS\n"
+              "                       A session ends this long after sign-in, however busy\n"
+              "                       (env CALLOS_SERVER_SESSION_MAX_HOURS, default 12,\n"
+              "                       1 to 720).\n"
               "  --help, -h           Show this help.\n"
               "  --version            Show the version.\n"
               "\n"

@@ -21,6 +21,12 @@ public:
     static constexpr auto kListenVariable = "CALLOS_SERVER_LISTEN";
     static constexpr auto kDatabaseVariable = "CALLOS_SERVER_DB";
     static constexpr auto kDataDirVariable = "CALLOS_SERVER_DATA_DIR";
+    static constexpr auto kSessionIdleVariable = "CALLOS_SERVER_SESSION_IDLE_MINUTES";
+    static constexpr auto kSessionMaxVariable = "CALLOS_SERVER_SESSION_MAX_HOURS";
+    // The ranges the session options take: a minute up to a week of idling,
+    // an hour up to 30 days since sign-in.
+    static constexpr int kMaximumSessionIdleMinutes = 7 * 24 * 60;
+    static constexpr int kMaximumSessionHours = 30 * 24;
     static constexpr auto kDefaultListen = "127.0.0.1:8080";
     static constexpr auto kDefaultDatabaseFile = "callos-server.sqlite";
 

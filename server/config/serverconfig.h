@@ -2,6 +2,7 @@
 
 #include "config/databasesettings.h"
 #include "config/listenaddress.h"
+#include "sessions/sessionpolicy.h"
 
 #include <QString>
 
@@ -14,6 +15,8 @@ struct ServerConfig
     ListenAddress listen;
     DatabaseSettings database;
     QString dataDir; // absolute
+    // --session-idle-minutes, --session-max-hours.
+    SessionPolicy sessions;
 };
 
 } // namespace callos::server

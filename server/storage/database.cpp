@@ -97,7 +97,11 @@ std::optional<Refusal> Database::connect()
         m_db.setUserName(m_settings.user);
         m_db.setPassword(m_settings.password);
         m_db.setDatabaseName(m_settings.databaseName);
-        m_db.setConnectOptions(u"connect_timeout=%1"_s.arg(kConnectTimeoutSeconds));
+        // libpq prints the server's notices ("relation ... already exists,
+        // skipping" from IF NOT EXISTS) straight to stderr, into the middle of
+        // the JSON log and the CLI's messages: ask for warnings and errors only.
+        m_db.setConnectOptions(
+            u"connect_timeout=%1;options='-c client_min_messages=warning'"_s.arg(kConnectTimeoutSeconds));
     }
     if (!m_db.open())
         return StorageRefusals::cannotOpen(name(), StorageRefusals::detail(m_db.lastError()));

@@ -42,13 +42,17 @@ std::optional<Refusal> Transaction::exec(const QString &sql, const QVariantList 
             return fail(StorageRefusals::detail(query.lastError()));
         return std::nullopt;
     }
-    if (!query.prepare(sql))
-        return fail(StorageRefusals::detail(query.lastError()));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return fail(StorageRefusals::detail(query.lastError()));
-    return std::nullopt;
+    return run(query, sql, values);
+}
+
+Result<int> Transaction::execCounting(const QString &sql, const QVariantList &values)
+{
+    if (!m_open)
+        return fail(tr("the change was already abandoned"));
+    QSqlQuery query(m_database.connection());
+    if (auto refusal = run(query, sql, values))
+        return *refusal;
+    return query.numRowsAffected();
 }
 
 Result<QVariant> Transaction::read(const QString &sql, const QVariantList &values)
@@ -57,13 +61,20 @@ Result<QVariant> Transaction::read(const QString &sql, const QVariantList &value
         return fail(tr("the change was already abandoned"));
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
+    if (auto refusal = run(query, sql, values))
+        return *refusal;
+    return query.next() ? query.value(0) : QVariant();
+}
+
+std::optional<Refusal> Transaction::run(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
     if (!query.prepare(sql))
         return fail(StorageRefusals::detail(query.lastError()));
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
         return fail(StorageRefusals::detail(query.lastError()));
-    return query.next() ? query.value(0) : QVariant();
+    return std::nullopt;
 }
 
 std::optional<Refusal> Transaction::commit()

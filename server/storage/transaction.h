@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariant>
 
+class QSqlQuery;
+
 #include <optional>
 
 namespace callos::server {
@@ -32,6 +34,8 @@ public:
     std::optional<Refusal> begin();
     // One statement with positional ("?") values.
     std::optional<Refusal> exec(const QString &sql, const QVariantList &values = {});
+    // Like exec(), and says how many rows the statement changed.
+    Result<int> execCounting(const QString &sql, const QVariantList &values);
     // The first column of the first row; an invalid QVariant when no row.
     Result<QVariant> read(const QString &sql, const QVariantList &values = {});
     std::optional<Refusal> commit();
@@ -41,6 +45,8 @@ public:
     bool isOpen() const { return m_open; }
 
 private:
+    // Prepares, binds and runs one statement on `query`.
+    std::optional<Refusal> run(QSqlQuery &query, const QString &sql, const QVariantList &values);
     Refusal fail(const QString &detail);
     void rollback();
 

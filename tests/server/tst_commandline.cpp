@@ -38,6 +38,7 @@ private Q_SLOTS:
     void environmentWhenNoOption();
     void postgresqlUrl();
     void orgCreate();
+    void sessionLimits();
     void badValues_data();
     void badValues();
     void helpDocumentsEveryVariable();
@@ -53,6 +54,9 @@ void TestCommandLine::defaults()
     QCOMPARE(invocation.config.dataDir, kDefaultDataDir);
     QCOMPARE(invocation.config.database.backend, DatabaseSettings::Backend::Sqlite);
     QCOMPARE(invocation.config.database.sqlitePath, kDefaultDataDir + u"/callos-server.sqlite"_s);
+    // Two hours idle, twelve since sign-in.
+    QCOMPARE(invocation.config.sessions.idleMs, 2LL * 60 * 60 * 1000);
+    QCOMPARE(invocation.config.sessions.absoluteMs, 12LL * 60 * 60 * 1000);
 }
 
 void TestCommandLine::optionsWinOverEnvironment()
@@ -106,6 +110,28 @@ void TestCommandLine::orgCreate()
     QCOMPARE(parsed.value().organisation.adminEmail, u"a@b.co"_s);
 }
 
+void TestCommandLine::sessionLimits()
+{
+    const auto options = parse({ u"--session-idle-minutes"_s, u"15"_s, u"--session-max-hours=8"_s },
+        env({ { u"CALLOS_SERVER_SESSION_IDLE_MINUTES"_s, u"bad"_s }, { u"CALLOS_SERVER_SESSION_MAX_HOURS"_s, u"0"_s } }));
+    QVERIFY2(options.ok(), options.ok() ? "" : qPrintable(options.refusal().message));
+    QCOMPARE(options.value().config.sessions.idleMs, 15LL * 60 * 1000);
+    QCOMPARE(options.value().config.sessions.absoluteMs, 8LL * 60 * 60 * 1000);
+    // The other numbers of the policy keep their defaults.
+    QCOMPARE(options.value().config.sessions.touchEveryMs, SessionPolicy().touchEveryMs);
+
+    const auto environment = parse({}, env({ { u"CALLOS_SERVER_SESSION_IDLE_MINUTES"_s, u"10080"_s },
+                                           { u"CALLOS_SERVER_SESSION_MAX_HOURS"_s, u"720"_s } }));
+    QVERIFY(environment.ok());
+    QCOMPARE(environment.value().config.sessions.idleMs, 10080LL * 60 * 1000);
+    QCOMPARE(environment.value().config.sessions.absoluteMs, 720LL * 60 * 60 * 1000);
+
+    const auto lowest = parse({ u"--session-idle-minutes=1"_s, u"--session-max-hours=1"_s });
+    QVERIFY(lowest.ok());
+    QCOMPARE(lowest.value().config.sessions.idleMs, 60LL * 1000);
+    QCOMPARE(lowest.value().config.sessions.absoluteMs, 60LL * 60 * 1000);
+}
+
 void TestCommandLine::badValues_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -140,6 +166,40 @@ void TestCommandLine::badValues_data()
                                             << none << u"config.invalid_value"_s
                                             << u"--db: not a valid PostgreSQL URL (expected "
                                                "postgresql://user:password@host:port/database)"_s;
+    const QString idleTail = u"is not a number of minutes (expected a whole number from 1 to 10080)"_s;
+    const QString maxTail = u"is not a number of hours (expected a whole number from 1 to 720)"_s;
+    QTest::newRow("idle zero") << QStringList{ u"--session-idle-minutes"_s, u"0"_s } << none
+                               << u"config.invalid_value"_s << u"--session-idle-minutes: \"0\" "_s + idleTail;
+    QTest::newRow("idle too long") << QStringList{ u"--session-idle-minutes=10081"_s } << none
+                                   << u"config.invalid_value"_s
+                                   << u"--session-idle-minutes: \"10081\" "_s + idleTail;
+    QTest::newRow("idle not a number") << QStringList{ u"--session-idle-minutes"_s, u"2h"_s } << none
+                                       << u"config.invalid_value"_s
+                                       << u"--session-idle-minutes: \"2h\" "_s + idleTail;
+    QTest::newRow("idle negative") << QStringList{ u"--session-idle-minutes=-5"_s } << none
+                                   << u"config.invalid_value"_s
+                                   << u"--session-idle-minutes: \"-5\" "_s + idleTail;
+    QTest::newRow("idle fraction") << QStringList{ u"--session-idle-minutes=1.5"_s } << none
+                                   << u"config.invalid_value"_s
+                                   << u"--session-idle-minutes: \"1.5\" "_s + idleTail;
+    QTest::newRow("idle empty") << QStringList{ u"--session-idle-minutes="_s } << none << u"config.invalid_value"_s
+                                << u"--session-idle-minutes: \"\" "_s + idleTail;
+    QTest::newRow("idle from env") << QStringList{}
+                                   << env({ { u"CALLOS_SERVER_SESSION_IDLE_MINUTES"_s, u" 30"_s } })
+                                   << u"config.invalid_value"_s
+                                   << u"CALLOS_SERVER_SESSION_IDLE_MINUTES: \" 30\" "_s + idleTail;
+    QTest::newRow("max zero") << QStringList{ u"--session-max-hours"_s, u"0"_s } << none
+                              << u"config.invalid_value"_s << u"--session-max-hours: \"0\" "_s + maxTail;
+    QTest::newRow("max too long") << QStringList{ u"--session-max-hours=721"_s } << none
+                                  << u"config.invalid_value"_s << u"--session-max-hours: \"721\" "_s + maxTail;
+    QTest::newRow("max huge") << QStringList{ u"--session-max-hours=99999999999"_s } << none
+                              << u"config.invalid_value"_s
+                              << u"--session-max-hours: \"99999999999\" "_s + maxTail;
+    QTest::newRow("max from env") << QStringList{} << env({ { u"CALLOS_SERVER_SESSION_MAX_HOURS"_s, u"twelve"_s } })
+                                  << u"config.invalid_value"_s
+                                  << u"CALLOS_SERVER_SESSION_MAX_HOURS: \"twelve\" "_s + maxTail;
+    QTest::newRow("max missing value") << QStringList{ u"--session-max-hours"_s } << none
+                                       << u"config.missing_value"_s << u"--session-max-hours needs a value"_s;
     QTest::newRow("missing value") << QStringList{ u"--listen"_s } << none << u"config.missing_value"_s
                                    << u"--listen needs a value"_s;
     QTest::newRow("unknown option") << QStringList{ u"--port"_s, u"80"_s } << none << u"config.unknown_option"_s
@@ -173,7 +233,9 @@ void TestCommandLine::helpDocumentsEveryVariable()
 {
     const QString help = CommandLine::helpText();
     for (const QString &needle : { u"--listen"_s, u"CALLOS_SERVER_LISTEN"_s, u"--db"_s, u"CALLOS_SERVER_DB"_s,
-             u"--data-dir"_s, u"CALLOS_SERVER_DATA_DIR"_s, u"org create"_s, u"--admin-email"_s })
+             u"--data-dir"_s, u"CALLOS_SERVER_DATA_DIR"_s, u"org create"_s, u"--admin-email"_s,
+             u"--session-idle-minutes"_s, u"CALLOS_SERVER_SESSION_IDLE_MINUTES"_s, u"--session-max-hours"_s,
+             u"CALLOS_SERVER_SESSION_MAX_HOURS"_s })
         QVERIFY2(help.contains(needle), qPrintable(needle));
     QCOMPARE(parse({ u"--help"_s, u"--listen"_s, u"bad"_s }).value().command, Invocation::Command::Help);
 }

@@ -3,7 +3,9 @@
 #include "common/clock.h"
 #include "config/listenaddress.h"
 #include "http/httpservice.h"
+#include "common/idgenerator.h"
 #include "runtime/jsonlog.h"
+#include "sessions/sessionstore.h"
 #include "storage/database.h"
 
 #include <QBuffer>
@@ -46,7 +48,9 @@ void TestHttpService::readyzFollowsTheDatabase()
     QBuffer logBuffer;
     logBuffer.open(QIODevice::WriteOnly);
     JsonLog log(logBuffer, clock);
-    HttpService http(*opened.value(), log);
+    UuidGenerator ids;
+    SessionStore sessions(*opened.value(), clock, ids, SessionPolicy{});
+    HttpService http(*opened.value(), sessions, log);
     const auto port = http.listen(ListenAddress::parse(u"127.0.0.1:0"_s, u"--listen"_s).value());
     QVERIFY(port.ok());
 
@@ -89,10 +93,12 @@ void TestHttpService::listenRefusalNamesTheAddress()
     QBuffer logBuffer;
     logBuffer.open(QIODevice::WriteOnly);
     JsonLog log(logBuffer, clock);
-    HttpService first(*opened.value(), log);
+    UuidGenerator ids;
+    SessionStore sessions(*opened.value(), clock, ids, SessionPolicy{});
+    HttpService first(*opened.value(), sessions, log);
     const auto port = first.listen(ListenAddress::parse(u"127.0.0.1:0"_s, u"--listen"_s).value());
     QVERIFY(port.ok());
-    HttpService second(*opened.value(), log);
+    HttpService second(*opened.value(), sessions, log);
     const auto taken = second.listen(ListenAddress::parse(u"127.0.0.1:%1"_s.arg(port.value()), u"x"_s).value());
     QVERIFY(!taken.ok());
     QCOMPARE(taken.refusal().code, u"http.cannot_listen"_s);

@@ -1,21 +1,22 @@
-// `callos-server org create` through the real binary: password from stdin or
-// generated and printed once, stored as an Argon2id hash that verifies,
-// audit row written, bad input refused with exit code 2.
+// `callos-server org create` through the real binary, on SQLite and on
+// PostgreSQL: password from stdin or generated and printed once, stored as an
+// Argon2id hash that verifies, audit row written, bad input refused with exit
+// code 2.
 #include "auth/passwordhasher.h"
 #include "auth/sodiumruntime.h"
+#include "sqlconnection.h"
+#include "testdatabases.h"
 
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace callos;
 using namespace callos::server;
+using callos::test::SqlConnection;
+using callos::test::TestDatabases;
 
 namespace {
 
@@ -26,14 +27,18 @@ struct Run
     QString err;
 };
 
-Run orgCreate(const QString &dataDir, const QString &name, const QString &email, const QByteArray &stdinData)
+Run orgCreate(const DatabaseSettings &database, const QString &name, const QString &email, const QByteArray &stdinData)
 {
+    // The data folder is the server's own (empty here); the database is
+    // named with --db, as an operator of a PostgreSQL deployment does.
+    QTemporaryDir dataDir;
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"CALLOS_SERVER_DATA_DIR"_s, dataDir);
+    environment.insert(u"CALLOS_SERVER_DATA_DIR"_s, dataDir.path());
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(CALLOS_SERVER_BINARY),
-        { u"org"_s, u"create"_s, u"--name"_s, name, u"--admin-email"_s, email });
+        { u"org"_s, u"create"_s, u"--name"_s, name, u"--admin-email"_s, email, u"--db"_s,
+            TestDatabases::location(database) });
     if (!process.waitForStarted(10000))
         return {};
     process.write(stdinData);
@@ -44,27 +49,13 @@ Run orgCreate(const QString &dataDir, const QString &name, const QString &email,
         QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
 }
 
-// Rows of `sql` from the server's database file, through our own connection.
-QList<QVariantList> rows(const QString &dataDir, const QString &sql)
+// Rows of `sql` from the server's database, through our own connection.
+QList<QVariantList> rows(const DatabaseSettings &database, const QString &sql)
 {
-    QList<QVariantList> result;
-    const QString name = QUuid::createUuid().toString();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(dataDir + u"/callos-server.sqlite"_s);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql)) {
-                while (query.next()) {
-                    QVariantList row;
-                    for (int i = 0; i < query.record().count(); ++i)
-                        row.append(query.value(i));
-                    result.append(row);
-                }
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
+    SqlConnection connection(database);
+    const QList<QVariantList> result = connection.rows(sql);
+    if (result.isEmpty())
+        qWarning("no rows from %s: %s", qPrintable(sql), qPrintable(connection.lastError()));
     return result;
 }
 
@@ -76,10 +67,15 @@ class TestOrgCreate : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void passwordFromStdin_data() { TestDatabases::addBackendRows(); }
     void passwordFromStdin();
+    void generatedPasswordPrintedOnce_data() { TestDatabases::addBackendRows(); }
     void generatedPasswordPrintedOnce();
+    void duplicateNameRefused_data() { TestDatabases::addBackendRows(); }
     void duplicateNameRefused();
+    void badEmailRefused_data() { TestDatabases::addBackendRows(); }
     void badEmailRefused();
+    void weakPasswordRefused_data() { TestDatabases::addBackendRows(); }
     void weakPasswordRefused();
 
 private:
@@ -95,16 +91,21 @@ void TestOrgCreate::initTestCase()
 
 void TestOrgCreate::passwordFromStdin()
 {
-    QTemporaryDir dir;
+    QFETCH(DatabaseSettings::Backend, backend);
+    TestDatabases databases;
+    const Result<DatabaseSettings> created = databases.create(backend);
+    QVERIFY2(created.ok(), TestDatabases::why(created).constData());
+    const DatabaseSettings &db = created.value();
     const QString password = u"violet otter sings at noon"_s;
-    const Run run = orgCreate(dir.path(), u"Acme"_s, u"Admin@Example.COM"_s, password.toUtf8() + "\n");
+    const Run run = orgCreate(db, u"Acme"_s, u"Admin@Example.COM"_s, password.toUtf8() + "\n");
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(u"Created organisation \"Acme\""_s));
     QVERIFY(!run.out.contains(password));
     QVERIFY(!run.err.contains(password));
 
-    const auto users = rows(dir.path(), u"SELECT u.email, u.role, u.password_hash, o.name FROM users u "
-                                        "JOIN organisations o ON o.org_id = u.org_id"_s);
+    const auto users = rows(db,
+        u"SELECT u.email, u.role, u.password_hash, o.name FROM users u "
+        "JOIN organisations o ON o.org_id = u.org_id"_s);
     QCOMPARE(users.size(), 1);
     QCOMPARE(users[0][0].toString(), u"admin@example.com"_s);
     QCOMPARE(users[0][1].toString(), u"admin"_s);
@@ -115,7 +116,7 @@ void TestOrgCreate::passwordFromStdin()
     QVERIFY(hasher.verify(hash, password)); // the newline was not part of it
     QVERIFY(!hasher.verify(hash, password + u'\n'));
 
-    const auto audit = rows(dir.path(), u"SELECT action, org_id, json FROM audit_log"_s);
+    const auto audit = rows(db, u"SELECT action, org_id, json FROM audit_log"_s);
     QCOMPARE(audit.size(), 1);
     QCOMPARE(audit[0][0].toString(), u"organisation.created"_s);
     QVERIFY(!audit[0][2].toString().contains(password));
@@ -124,8 +125,12 @@ void TestOrgCreate::passwordFromStdin()
 
 void TestOrgCreate::generatedPasswordPrintedOnce()
 {
-    QTemporaryDir dir;
-    const Run run = orgCreate(dir.path(), u"Beta"_s, u"boss@beta.io"_s, {});
+    QFETCH(DatabaseSettings::Backend, backend);
+    TestDatabases databases;
+    const Result<DatabaseSettings> created = databases.create(backend);
+    QVERIFY2(created.ok(), TestDatabases::why(created).constData());
+    const DatabaseSettings &db = created.value();
+    const Run run = orgCreate(db, u"Beta"_s, u"boss@beta.io"_s, {});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     static const QRegularExpression line(u"Admin password \\(shown only this once; store it now\\): (\\S+)\n"_s);
     const QRegularExpressionMatch match = line.match(run.out);
@@ -136,45 +141,57 @@ void TestOrgCreate::generatedPasswordPrintedOnce()
     QVERIFY(!run.err.contains(password));
 
     // It logs in, conceptually: the stored hash accepts what was printed.
-    const auto users = rows(dir.path(), u"SELECT password_hash FROM users WHERE email = 'boss@beta.io'"_s);
+    const auto users = rows(db, u"SELECT password_hash FROM users WHERE email = 'boss@beta.io'"_s);
     QCOMPARE(users.size(), 1);
     const PasswordHasher hasher(*m_sodium);
     QVERIFY(hasher.verify(users[0][0].toString(), password));
-    const auto audit = rows(dir.path(), u"SELECT count(*) FROM audit_log WHERE action = 'organisation.created'"_s);
+    const auto audit = rows(db, u"SELECT count(*) FROM audit_log WHERE action = 'organisation.created'"_s);
     QCOMPARE(audit[0][0].toInt(), 1);
 }
 
 void TestOrgCreate::duplicateNameRefused()
 {
-    QTemporaryDir dir;
-    QCOMPARE(orgCreate(dir.path(), u"Acme"_s, u"a@acme.io"_s, {}).exitCode, 0);
-    const Run again = orgCreate(dir.path(), u"ACME"_s, u"b@acme.io"_s, {});
+    QFETCH(DatabaseSettings::Backend, backend);
+    TestDatabases databases;
+    const Result<DatabaseSettings> created = databases.create(backend);
+    QVERIFY2(created.ok(), TestDatabases::why(created).constData());
+    const DatabaseSettings &db = created.value();
+    QCOMPARE(orgCreate(db, u"Acme"_s, u"a@acme.io"_s, {}).exitCode, 0);
+    const Run again = orgCreate(db, u"ACME"_s, u"b@acme.io"_s, {});
     QCOMPARE(again.exitCode, 2);
     QCOMPARE(again.err, u"callos-server: An organisation named \"ACME\" already exists.\n"_s);
     QVERIFY(again.out.isEmpty());
-    QCOMPARE(rows(dir.path(), u"SELECT count(*) FROM users"_s)[0][0].toInt(), 1);
-    QCOMPARE(rows(dir.path(), u"SELECT count(*) FROM audit_log"_s)[0][0].toInt(), 1);
+    QCOMPARE(rows(db, u"SELECT count(*) FROM users"_s)[0][0].toInt(), 1);
+    QCOMPARE(rows(db, u"SELECT count(*) FROM audit_log"_s)[0][0].toInt(), 1);
 }
 
 void TestOrgCreate::badEmailRefused()
 {
-    QTemporaryDir dir;
-    const Run run = orgCreate(dir.path(), u"Acme"_s, u"not-an-email"_s, {});
+    QFETCH(DatabaseSettings::Backend, backend);
+    TestDatabases databases;
+    const Result<DatabaseSettings> created = databases.create(backend);
+    QVERIFY2(created.ok(), TestDatabases::why(created).constData());
+    const DatabaseSettings &db = created.value();
+    const Run run = orgCreate(db, u"Acme"_s, u"not-an-email"_s, {});
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.err, u"callos-server: \"not-an-email\" is not an email address (expected name@example.com).\n"_s);
-    QCOMPARE(rows(dir.path(), u"SELECT count(*) FROM organisations"_s)[0][0].toInt(), 0);
+    QCOMPARE(rows(db, u"SELECT count(*) FROM organisations"_s)[0][0].toInt(), 0);
 }
 
 void TestOrgCreate::weakPasswordRefused()
 {
-    QTemporaryDir dir;
-    const Run shortPassword = orgCreate(dir.path(), u"Acme"_s, u"a@b.co"_s, "short\n");
+    QFETCH(DatabaseSettings::Backend, backend);
+    TestDatabases databases;
+    const Result<DatabaseSettings> created = databases.create(backend);
+    QVERIFY2(created.ok(), TestDatabases::why(created).constData());
+    const DatabaseSettings &db = created.value();
+    const Run shortPassword = orgCreate(db, u"Acme"_s, u"a@b.co"_s, "short\n");
     QCOMPARE(shortPassword.exitCode, 2);
     QCOMPARE(shortPassword.err, u"callos-server: The password is too short: it needs at least 12 characters.\n"_s);
-    const Run common = orgCreate(dir.path(), u"Acme"_s, u"a@b.co"_s, "password1234");
+    const Run common = orgCreate(db, u"Acme"_s, u"a@b.co"_s, "password1234");
     QCOMPARE(common.exitCode, 2);
     QVERIFY(!common.err.contains(u"password1234"_s));
-    QCOMPARE(rows(dir.path(), u"SELECT count(*) FROM organisations"_s)[0][0].toInt(), 0);
+    QCOMPARE(rows(db, u"SELECT count(*) FROM organisations"_s)[0][0].toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestOrgCreate)

@@ -1,5 +1,9 @@
 // The real callos-server serving HTTP on loopback: /healthz, /readyz, one
 // JSON log line per request (request id, no query values), SIGTERM -> exit 0.
+// Readiness and shutdown run on both backends: the SQLite file the server
+// makes in its data folder, and a database on a real PostgreSQL (--db).
+#include "testdatabases.h"
+
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +16,8 @@
 #include <csignal>
 
 using namespace Qt::StringLiterals;
+using callos::server::DatabaseSettings;
+using callos::test::TestDatabases;
 
 namespace {
 
@@ -44,8 +50,10 @@ class TestServerProcess : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void healthAndReadiness_data() { TestDatabases::addBackendRows(); }
     void healthAndReadiness();
     void unknownPathIs404WithErrorShape();
+    void sigtermExitsCleanly_data() { TestDatabases::addBackendRows(); }
     void sigtermExitsCleanly();
 
 private:
@@ -53,27 +61,38 @@ private:
     QList<QJsonObject> logLines();
     bool waitForEvent(const QString &event, QJsonObject *found = nullptr, int timeoutMs = 10000);
 
+    // Before m_server: the server's connection goes before its database.
+    std::unique_ptr<TestDatabases> m_databases;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_server;
     QByteArray m_stderr;
+    QJsonObject m_listening;
     quint16 m_port = 0;
 };
 
 void TestServerProcess::init()
 {
+    m_databases = std::make_unique<TestDatabases>();
     m_dir = std::make_unique<QTemporaryDir>();
     m_stderr.clear();
-    m_server = std::make_unique<QProcess>();
     // Port 0: the server picks a free port and logs it, so parallel test
     // runs never race for one.
-    m_server->start(QStringLiteral(CALLOS_SERVER_BINARY),
-        { u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, m_dir->path() });
+    QStringList arguments{ u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, m_dir->path() };
+    const DatabaseSettings::Backend backend = TestDatabases::currentBackend();
+    if (backend == DatabaseSettings::Backend::Postgresql) {
+        const auto database = m_databases->create(backend);
+        QVERIFY2(database.ok(), TestDatabases::why(database).constData());
+        arguments << u"--db"_s << TestDatabases::location(database.value());
+    }
+    m_server = std::make_unique<QProcess>();
+    m_server->start(QStringLiteral(CALLOS_SERVER_BINARY), arguments);
     QVERIFY(m_server->waitForStarted(10000));
-    QJsonObject listening;
-    QVERIFY2(waitForEvent(u"server.listening"_s, &listening), m_stderr.constData());
-    m_port = static_cast<quint16>(listening.value(u"port"_s).toInt());
+    QVERIFY2(waitForEvent(u"server.listening"_s, &m_listening), m_stderr.constData());
+    m_port = static_cast<quint16>(m_listening.value(u"port"_s).toInt());
     QVERIFY(m_port != 0);
-    QCOMPARE(listening.value(u"address"_s).toString(), u"127.0.0.1"_s);
+    QCOMPARE(m_listening.value(u"address"_s).toString(), u"127.0.0.1"_s);
+    QCOMPARE(m_listening.value(u"backend"_s).toString(),
+        backend == DatabaseSettings::Backend::Sqlite ? u"sqlite"_s : u"postgresql"_s);
 }
 
 void TestServerProcess::cleanup()
@@ -83,6 +102,7 @@ void TestServerProcess::cleanup()
         m_server->waitForFinished(5000);
     }
     m_server.reset();
+    m_databases.reset();
 }
 
 QList<QJsonObject> TestServerProcess::logLines()

@@ -1,0 +1,129 @@
+#include "api/playbookroutes.h"
+
+#include "api/routeanswer.h"
+#include "audit/auditlog.h"
+#include "content/versionedjson.h"
+#include "http/httprouter.h"
+#include "playbook/playbookloader.h"
+#include "sessions/principal.h"
+#include "storage/database.h"
+#include "storage/transaction.h"
+
+using namespace Qt::StringLiterals;
+
+namespace callos::server {
+
+namespace {
+
+// As JsonLimits' default: a real playbook is far smaller.
+constexpr qint64 kMaxPlaybookBytes = 2 * 1024 * 1024;
+
+// The document, or 304 when the client's If-None-Match still names it.
+QHttpServerResponse versioned(const HttpExchange &exchange, const VersionedJson &json)
+{
+    if (json.matches(exchange.header("If-None-Match"))) {
+        QHttpServerResponse notModified(QHttpServerResponse::StatusCode::NotModified);
+        notModified.setHeader("ETag", json.etag());
+        return notModified;
+    }
+    QHttpServerResponse response("application/json", json.bytes());
+    response.setHeader("ETag", json.etag());
+    return response;
+}
+
+} // namespace
+
+PlaybookRoutes::PlaybookRoutes(Database &database, AuditLog &audit, const Clock &clock)
+    : m_database(database)
+    , m_audit(audit)
+    , m_builtinPlaybook(PlaybookStore::readEmbeddedDefault())
+    , m_playbooks(database, clock, m_builtinPlaybook ? m_builtinPlaybook.value() : QJsonObject())
+    , m_deck(DeckContent::load(DeckContent::kEmbeddedDirectory))
+{
+}
+
+void PlaybookRoutes::addTo(HttpRouter &router)
+{
+    using Method = HttpExchange::Method;
+    router.add(Method::Get, u"/api/v1/playbook"_s, { Access::Agent, 0 },
+        answering([this](HttpExchange &exchange) { return getPlaybook(exchange); }));
+    router.add(Method::Put, u"/api/v1/playbook"_s, { Access::Admin, kMaxPlaybookBytes },
+        answering([this](HttpExchange &exchange) { return putPlaybook(exchange); }));
+    router.add(Method::Get, u"/api/v1/deck"_s, { Access::Agent, 0 },
+        answering([this](HttpExchange &exchange) { return getDeck(exchange); }));
+    // The name is one path segment: the image's file name ("growth-path.png")
+    // or, as deck.json writes it, "images/growth-path.png" (two segments).
+    router.add(Method::Get, u"/api/v1/deck/files/{name}"_s, { Access::Agent, 0 },
+        answering([this](HttpExchange &exchange) { return getDeckFile(exchange); }));
+    router.add(Method::Get, u"/api/v1/deck/files/{folder}/{name}"_s, { Access::Agent, 0 },
+        answering([this](HttpExchange &exchange) { return getDeckFile(exchange); }));
+}
+
+ApiResult<QHttpServerResponse> PlaybookRoutes::getPlaybook(HttpExchange &exchange)
+{
+    if (!m_builtinPlaybook)
+        return ApiFailure::internal(m_builtinPlaybook.refusal());
+    const Result<QJsonObject> playbook = m_playbooks.active(exchange.principal().orgId);
+    if (!playbook)
+        return ApiFailure::internal(playbook.refusal());
+    return versioned(exchange, VersionedJson(playbook.value()));
+}
+
+ApiResult<QHttpServerResponse> PlaybookRoutes::putPlaybook(HttpExchange &exchange)
+{
+    // Content-Type, UTF-8 and syntax first, with the API's usual answers.
+    const ApiResult<QJsonObject> body = exchange.jsonObject();
+    if (!body)
+        return body.failure();
+    const Validated<Playbook> checked = PlaybookLoader::parse(exchange.body(), u"playbook"_s);
+    if (!checked.ok()) {
+        ValidationErrors errors{ u"playbook"_s };
+        for (const ValidationError &error : checked.errors)
+            errors.add(error.path, error.message);
+        ApiFailure failure = ApiFailure::invalid(errors);
+        failure.refusal.code = u"playbook.invalid"_s;
+        failure.refusal.message = tr("The playbook has %n problem(s); nothing was changed. The first: %1", nullptr,
+            int(errors.count()))
+                                      .arg(checked.errors.first().toString());
+        return failure;
+    }
+
+    const Principal &who = exchange.principal();
+    Transaction transaction(m_database, tr("Changing the playbook"));
+    std::optional<Refusal> refusal = transaction.begin();
+    if (!refusal)
+        refusal = m_playbooks.store(transaction, who.orgId, who.userId, body.value());
+    if (!refusal) {
+        refusal = m_audit.record(transaction, AuditEntry{ who.orgId, who.userId, u"config.playbook_changed"_s,
+            checked.value->id, QJsonObject{ { u"playbook_id"_s, checked.value->id },
+                { u"version"_s, checked.value->version }, { u"name"_s, checked.value->name } } });
+    }
+    if (!refusal)
+        refusal = transaction.commit();
+    if (refusal)
+        return ApiFailure::internal(*refusal);
+    const VersionedJson stored(body.value());
+    QHttpServerResponse response("application/json", stored.bytes());
+    response.setHeader("ETag", stored.etag());
+    return response;
+}
+
+ApiResult<QHttpServerResponse> PlaybookRoutes::getDeck(HttpExchange &exchange)
+{
+    if (!m_deck)
+        return ApiFailure::internal(m_deck.refusal());
+    return versioned(exchange, m_deck.value().deck());
+}
+
+ApiResult<QHttpServerResponse> PlaybookRoutes::getDeckFile(HttpExchange &exchange)
+{
+    if (!m_deck)
+        return ApiFailure::internal(m_deck.refusal());
+    const QString name = exchange.param(1).isEmpty() ? exchange.param(0) : exchange.param(0) + u'/' + exchange.param(1);
+    const std::optional<DeckContent::File> file = m_deck.value().file(name);
+    if (!file)
+        return ApiFailure::notFound(u"deck.file_not_found"_s, tr("The deck has no image called %1.").arg(name));
+    return QHttpServerResponse(file->contentType, file->bytes);
+}
+
+} // namespace callos::server

@@ -1,0 +1,40 @@
+#include "app/serverapp.h"
+
+namespace callos::server {
+
+ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Clock &clock, IdGenerator &ids,
+    JsonLog &log, const Settings &settings)
+    : m_hasher(sodium)
+    , m_sessions(database, clock, ids, settings.sessions)
+    , m_audit(database, clock)
+    , m_throttle(clock, settings.throttle)
+    , m_http(database, m_sessions, log)
+    , m_secondFactor(database, sodium, clock, ids)
+    , m_passwordGenerator(sodium)
+    , m_users(database, clock, ids)
+    , m_authRoutes(database, m_sessions, m_audit, m_hasher, m_throttle, m_secondFactor, clock)
+    , m_mfaRoutes(database, m_audit, m_hasher, m_throttle, m_secondFactor)
+    , m_userRoutes(database, m_users, m_sessions, m_audit, m_hasher, m_passwordGenerator)
+    , m_auditRoutes(m_audit)
+    , m_organisationRoutes(database, m_audit)
+    , m_prospectRoutes(database, clock, ids)
+    , m_callRoutes(database, m_audit, clock, ids)
+    , m_playbookRoutes(database, m_audit, clock)
+    , m_playbookStore(database, clock, PlaybookStore::readEmbeddedDefault().value())
+    , m_callPlaybooks(m_playbookStore)
+    , m_ingest(database, m_callPlaybooks, clock)
+    , m_eventRoutes(m_ingest)
+{
+    m_authRoutes.addTo(m_http.router());
+    m_mfaRoutes.addTo(m_http.router());
+    m_userRoutes.addTo(m_http.router());
+    m_auditRoutes.addTo(m_http.router());
+    m_organisationRoutes.addTo(m_http.router());
+    m_prospectRoutes.addTo(m_http.router());
+    m_callRoutes.addTo(m_http.router());
+    m_playbookRoutes.addTo(m_http.router());
+    m_eventRoutes.addTo(m_http.router());
+    m_openApiRoutes.addTo(m_http.router());
+}
+
+} // namespace callos::server

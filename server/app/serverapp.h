@@ -1,0 +1,83 @@
+#pragma once
+
+#include "accounts/secondfactor.h"
+#include "accounts/userdirectory.h"
+#include "api/auditroutes.h"
+#include "api/authroutes.h"
+#include "api/callroutes.h"
+#include "api/eventroutes.h"
+#include "api/mfaroutes.h"
+#include "api/openapiroutes.h"
+#include "api/organisationroutes.h"
+#include "api/playbookroutes.h"
+#include "api/prospectroutes.h"
+#include "api/userroutes.h"
+#include "audit/auditlog.h"
+#include "auth/loginthrottle.h"
+#include "auth/passwordgenerator.h"
+#include "auth/passwordhasher.h"
+#include "calls/callingest.h"
+#include "calls/callplaybooks.h"
+#include "content/playbookstore.h"
+#include "http/httpservice.h"
+#include "sessions/sessionstore.h"
+
+namespace callos {
+class Clock;
+class IdGenerator;
+} // namespace callos
+
+namespace callos::server {
+
+class Database;
+class JsonLog;
+class SodiumRuntime;
+
+// The serving server's object graph, built in one place: main runs it, and
+// the API tests build the very same graph on a test database and clock, so
+// what they test is what ships.
+class ServerApp
+{
+public:
+    struct Settings
+    {
+        SessionPolicy sessions;
+        LoginThrottlePolicy throttle;
+    };
+
+    ServerApp(Database &database, const SodiumRuntime &sodium, const Clock &clock, IdGenerator &ids, JsonLog &log,
+        const Settings &settings);
+
+    HttpService &http() { return m_http; }
+    SessionStore &sessions() { return m_sessions; }
+    AuditLog &audit() { return m_audit; }
+    const PasswordHasher &hasher() const { return m_hasher; }
+    // Tests: the next batch of every call replays it from the database, as
+    // after a restart or when another node wrote the call.
+    void dropIngestCache() { m_ingest.dropCache(); }
+
+private:
+    PasswordHasher m_hasher;
+    SessionStore m_sessions;
+    AuditLog m_audit;
+    LoginThrottle m_throttle;
+    HttpService m_http;
+    SecondFactor m_secondFactor;
+    PasswordGenerator m_passwordGenerator;
+    UserDirectory m_users;
+    AuthRoutes m_authRoutes;
+    MfaRoutes m_mfaRoutes;
+    UserRoutes m_userRoutes;
+    AuditRoutes m_auditRoutes;
+    OrganisationRoutes m_organisationRoutes;
+    ProspectRoutes m_prospectRoutes;
+    CallRoutes m_callRoutes;
+    PlaybookRoutes m_playbookRoutes;
+    PlaybookStore m_playbookStore;
+    CallPlaybooks m_callPlaybooks;
+    CallIngest m_ingest;
+    EventRoutes m_eventRoutes;
+    OpenApiRoutes m_openApiRoutes;
+};
+
+} // namespace callos::server

@@ -1,0 +1,60 @@
+#include "content/playbookstore.h"
+
+#include "common/clock.h"
+#include "storage/sqlrows.h"
+#include "storage/transaction.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace callos::server {
+
+namespace {
+
+const QString kKey = u"playbook"_s;
+
+} // namespace
+
+PlaybookStore::PlaybookStore(Database &database, const Clock &clock, QJsonObject builtinDefault)
+    : m_database(database), m_clock(clock), m_builtinDefault(std::move(builtinDefault))
+{
+}
+
+Result<QJsonObject> PlaybookStore::readEmbeddedDefault()
+{
+    QFile file(kEmbeddedDefault);
+    if (!file.open(QIODevice::ReadOnly))
+        return Refusal{ u"playbook.builtin_missing"_s,
+            tr("The built-in playbook %1 cannot be read: %2").arg(kEmbeddedDefault, file.errorString()) };
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (!document.isObject())
+        return Refusal{ u"playbook.builtin_invalid"_s,
+            tr("The built-in playbook %1 is not a JSON object: %2").arg(kEmbeddedDefault, error.errorString()) };
+    return document.object();
+}
+
+Result<QJsonObject> PlaybookStore::active(const QString &orgId) const
+{
+    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, tr("reading the playbook"),
+        u"SELECT json FROM org_settings WHERE org_id = ? AND key = ?"_s, { orgId, kKey });
+    if (!row)
+        return row.refusal();
+    if (!row.value())
+        return m_builtinDefault;
+    return QJsonDocument::fromJson(row.value()->at(0).toString().toUtf8()).object();
+}
+
+std::optional<Refusal> PlaybookStore::store(
+    Transaction &transaction, const QString &orgId, const QString &userId, const QJsonObject &playbook)
+{
+    return transaction.exec(u"INSERT INTO org_settings (org_id, key, json, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) "
+                            "ON CONFLICT (org_id, key) DO UPDATE SET json = excluded.json, "
+                            "updated_at = excluded.updated_at, updated_by = excluded.updated_by"_s,
+        { orgId, kKey, QString::fromUtf8(QJsonDocument(playbook).toJson(QJsonDocument::Compact)), m_clock.nowMs(),
+            userId });
+}
+
+} // namespace callos::server

@@ -1,0 +1,218 @@
+// Prints how many call events per second POST /api/v1/events takes, through
+// the real HTTP endpoint on loopback, in batches of 100, once per backend:
+//   {"bench":"ingest","backend":"sqlite"|"postgresql","events_per_s":...,"events":...,"p50_batch_ms":...}
+// Targets: >= 20,000/s on SQLite, >= 10,000/s on PostgreSQL.
+//
+// The server is the real ServerApp (what main builds) on the main thread; the
+// client posts from its own thread, as a desktop would from another machine.
+// The events are whole calls made by the real engine (the default playbook),
+// so every one is checked by the reducer and lands in the read models.
+// PostgreSQL: a throwaway cluster is started with scripts/test-postgres.
+//
+//   bench_ingest [events]   (default 20,000)
+#include "apiharness.h"
+#include "call/calleventcodec.h"
+#include "callharness.h"
+#include "playbook/playbookloader.h"
+#include "testdatabases.h"
+#include "testpaths.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUuid>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace callos;
+using namespace callos::server;
+using namespace callos::test;
+
+namespace {
+
+constexpr int kBatch = 100;
+
+struct Workload
+{
+    QStringList callIds;
+    QList<QByteArray> batches; // request bodies
+    int events = 0;
+};
+
+// Enough finished calls for `events` events, each id a fresh UUID, cut into
+// batches of 100 in each call's order.
+Workload makeWorkload(const Playbook &playbook, int events)
+{
+    Workload workload;
+    QJsonArray pending;
+    while (workload.events < events) {
+        CallHarness call(playbook);
+        if (!call.begin() || !call.runToDecision() || !call.session().recordDecision(DecisionOption::Proceed)
+            || !call.fillMilestone(call.state().current) || !call.session().completeCall())
+            qFatal("the engine could not make a call");
+        const QString callId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        // Each harness numbers its events from 1: one device per call keeps
+        // (device, seq) unique, as one real device numbering all its calls does.
+        const QString deviceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        workload.callIds.append(callId);
+        for (const CallEvent &event : call.events()) {
+            QJsonObject json = CallEventCodec::toJson(event);
+            json[u"id"_s] = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            json[u"callId"_s] = callId;
+            json[u"deviceId"_s] = deviceId;
+            pending.append(json);
+            ++workload.events;
+            if (pending.size() == kBatch) {
+                workload.batches.append(QJsonDocument(QJsonObject{ { u"events"_s, pending } }).toJson(QJsonDocument::Compact));
+                pending = QJsonArray();
+            }
+        }
+    }
+    if (!pending.isEmpty())
+        workload.batches.append(QJsonDocument(QJsonObject{ { u"events"_s, pending } }).toJson(QJsonDocument::Compact));
+    return workload;
+}
+
+// Posts the batches one after another from its own thread; the durations.
+class Pusher : public QThread
+{
+public:
+    Pusher(QUrl url, QString token, const QList<QByteArray> &batches)
+        : m_url(std::move(url)), m_token(std::move(token)), m_batches(batches) { }
+
+    QList<qint64> nanoseconds;
+    qint64 totalNs = 0;
+    int refused = 0;
+    int failed = 0;
+
+protected:
+    void run() override
+    {
+        QNetworkAccessManager network;
+        QElapsedTimer total;
+        total.start();
+        for (const QByteArray &body : m_batches) {
+            QNetworkRequest request(m_url);
+            request.setRawHeader("Content-Type", "application/json");
+            request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+            QElapsedTimer one;
+            one.start();
+            QNetworkReply *reply = network.post(request, body);
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            nanoseconds.append(one.nsecsElapsed());
+            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200 && failed++ == 0)
+                std::fprintf(stderr, "bench_ingest: first failure: %d %s\n",
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                    QJsonDocument(answer).toJson(QJsonDocument::Compact).constData());
+            if (refused == 0 && !answer.value(u"refused"_s).toArray().isEmpty())
+                std::fprintf(stderr, "bench_ingest: first refusal: %s\n",
+                    QJsonDocument(answer.value(u"refused"_s).toArray().first().toObject()).toJson(QJsonDocument::Compact).constData());
+            refused += int(answer.value(u"refused"_s).toArray().size());
+            delete reply;
+        }
+        totalNs = total.nsecsElapsed();
+    }
+
+private:
+    QUrl m_url;
+    QString m_token;
+    QList<QByteArray> m_batches;
+};
+
+bool measure(const QString &backendName, const DatabaseSettings &settings, const Playbook &playbook, int events)
+{
+    ApiHarness api(settings);
+    if (!api.isReady()) {
+        std::fprintf(stderr, "bench_ingest: %s: %s\n", qPrintable(backendName), qPrintable(api.why()));
+        return false;
+    }
+    const auto acme = api.addOrganisation(u"Acme"_s);
+    const SeededUser agent = api.addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
+    const QString token = api.signIn(agent);
+    const Workload workload = makeWorkload(playbook, events);
+    const QString prospectId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    api.put(u"/api/v1/prospects/"_s + prospectId, QJsonObject{ { u"name"_s, u"Dana Reyes"_s } }, token);
+    for (const QString &callId : workload.callIds) {
+        const ApiReply reply = api.put(u"/api/v1/calls/"_s + callId, QJsonObject{ { u"prospect_id"_s, prospectId } }, token);
+        if (reply.status != 200 && reply.status != 201) {
+            std::fprintf(stderr, "bench_ingest: cannot create a call: %s\n", reply.body.constData());
+            return false;
+        }
+    }
+
+    Pusher pusher(api.url(u"/api/v1/events"_s), token, workload.batches);
+    QEventLoop serving;
+    QObject::connect(&pusher, &QThread::finished, &serving, &QEventLoop::quit);
+    pusher.start();
+    serving.exec();
+    pusher.wait();
+    if (pusher.failed > 0 || pusher.refused > 0) {
+        std::fprintf(stderr, "bench_ingest: %d batches failed, %d events refused\n", pusher.failed, pusher.refused);
+        return false;
+    }
+    // The server's own time per batch, from its request log.
+    QList<qint64> serverMs;
+    for (const QByteArray &line : api.logText().split('\n')) {
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        if (entry.value(u"path"_s).toString() == u"/api/v1/events"_s)
+            serverMs.append(entry.value(u"duration_ms"_s).toInteger());
+    }
+    std::sort(serverMs.begin(), serverMs.end());
+    QList<qint64> sorted = pusher.nanoseconds;
+    std::sort(sorted.begin(), sorted.end());
+    const double seconds = double(pusher.totalNs) / 1e9;
+    std::printf("{\"bench\":\"ingest\",\"backend\":\"%s\",\"events_per_s\":%.0f,\"events\":%d,\"batch\":%d,"
+                "\"p50_batch_ms\":%.2f,\"p99_batch_ms\":%.2f,\"server_p50_batch_ms\":%lld}\n",
+        qPrintable(backendName), double(workload.events) / seconds, workload.events, kBatch,
+        double(sorted.at(sorted.size() / 2)) / 1e6, double(sorted.at(qsizetype(0.99 * double(sorted.size() - 1)))) / 1e6,
+        serverMs.isEmpty() ? -1LL : static_cast<long long>(serverMs.at(serverMs.size() / 2)));
+    std::fflush(stdout);
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int events = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 20000;
+    Validated<Playbook> loaded = PlaybookLoader::loadFile(defaultPlaybookPath());
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "bench_ingest: %s\n", qPrintable(loaded.messages().join(u'\n')));
+        return 1;
+    }
+    bool ok = true;
+    {
+        TestDatabases databases;
+        const auto sqlite = databases.create(DatabaseSettings::Backend::Sqlite);
+        ok = sqlite.ok() && measure(u"sqlite"_s, sqlite.value(), *loaded.value, events);
+    }
+
+    QTemporaryDir clusterDir;
+    const QString script = QStringLiteral(CALLOS_SOURCE_DIR "/scripts/test-postgres");
+    const QString dir = clusterDir.filePath(u"pg"_s);
+    if (QProcess::execute(script, { u"start"_s, dir }) != 0) {
+        std::fprintf(stderr, "bench_ingest: cannot start PostgreSQL with %s\n", qPrintable(script));
+        return 1;
+    }
+    qputenv(PostgresCluster::kDirVariable, dir.toLocal8Bit());
+    {
+        TestDatabases databases;
+        const auto postgres = databases.create(DatabaseSettings::Backend::Postgresql);
+        if (!postgres.ok())
+            std::fprintf(stderr, "bench_ingest: %s\n", TestDatabases::why(postgres).constData());
+        ok = postgres.ok() && measure(u"postgresql"_s, postgres.value(), *loaded.value, events) && ok;
+    }
+    QProcess::execute(script, { u"stop"_s, dir });
+    return ok ? 0 : 1;
+}

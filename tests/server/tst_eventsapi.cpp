@@ -1,0 +1,321 @@
+// POST /api/v1/events over real HTTP, on SQLite and PostgreSQL: a whole call
+// made by the real engine is accepted and shows on the server; a resent batch
+// changes nothing; events that break the call's rules, of unknown calls, of
+// another organisation's or another agent's calls, and malformed ones are
+// refused one by one with reasons while the rest of the batch is kept.
+#include "apiharness.h"
+#include "call/calleventcodec.h"
+#include "callharness.h"
+#include "playbook/playbookloader.h"
+#include "storage/sqlrows.h"
+#include "testdatabases.h"
+#include "testpaths.h"
+
+#include <QJsonArray>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace callos;
+using namespace callos::server;
+using namespace callos::test;
+
+namespace {
+
+// The engine's test harness numbers its ids from 1 ("id-1"); the server
+// takes UUIDs, as the desktop makes them. The same prefix and id give the
+// same UUID, so tests can name events; different prefixes keep calls apart.
+QString uuidFor(const QString &prefix, const QString &id)
+{
+    static const QUuid kNamespace = QUuid::fromString(u"6f1c1b1e-3a53-4a43-9d8e-2f0c61a4c001"_s);
+    return QUuid::createUuidV5(kNamespace, prefix + id).toString(QUuid::WithoutBraces);
+}
+
+QJsonArray envelopes(const QList<CallEvent> &events, const QString &prefix, qsizetype from = 0, qsizetype count = -1)
+{
+    QJsonArray out;
+    const QList<CallEvent> slice = events.mid(from, count);
+    for (const CallEvent &event : slice) {
+        QJsonObject json = CallEventCodec::toJson(event);
+        json[u"id"_s] = uuidFor(prefix, event.id);
+        json[u"callId"_s] = uuidFor(prefix, event.callId);
+        out.append(json);
+    }
+    return out;
+}
+
+QStringList strings(const QJsonValue &array)
+{
+    QStringList out;
+    for (const QJsonValue &value : array.toArray())
+        out.append(value.toString());
+    return out;
+}
+
+} // namespace
+
+class TestEventsApi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void wholeCallArrivesOnce_data() { TestDatabases::addBackendRows(); }
+    void wholeCallArrivesOnce();
+    void batchesAcrossACacheLossReplayTheCall_data() { TestDatabases::addBackendRows(); }
+    void batchesAcrossACacheLossReplayTheCall();
+    void brokenRulesAreRefusedOneByOne_data() { TestDatabases::addBackendRows(); }
+    void brokenRulesAreRefusedOneByOne();
+    void foreignCallsAreUnknown_data() { TestDatabases::addBackendRows(); }
+    void foreignCallsAreUnknown();
+    void malformedBatches_data() { TestDatabases::addBackendRows(); }
+    void malformedBatches();
+
+private:
+    // A finished call of the default playbook, made by the engine.
+    QList<CallEvent> finishedCall();
+    // PUT the prospect and the call as the desktop sync does; the call id.
+    QString registerCall(const QString &token, const QString &prefix, const QList<CallEvent> &events);
+
+    Playbook m_playbook;
+    std::unique_ptr<TestDatabases> m_databases;
+    std::unique_ptr<ApiHarness> m_api;
+};
+
+void TestEventsApi::initTestCase()
+{
+    Validated<Playbook> loaded = PlaybookLoader::loadFile(defaultPlaybookPath());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.messages().join(u'\n')));
+    m_playbook = *loaded.value;
+}
+
+void TestEventsApi::init()
+{
+    m_databases = std::make_unique<TestDatabases>();
+    const auto settings = m_databases->create(TestDatabases::currentBackend());
+    QVERIFY2(settings.ok(), TestDatabases::why(settings).constData());
+    m_api = std::make_unique<ApiHarness>(settings.value());
+    QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
+}
+
+void TestEventsApi::cleanup()
+{
+    m_api.reset();
+    m_databases.reset();
+}
+
+QList<CallEvent> TestEventsApi::finishedCall()
+{
+    CallHarness call(m_playbook);
+    if (!call.begin() || !call.runToDecision() || !call.session().recordDecision(DecisionOption::Proceed)
+        || !call.fillMilestone(call.state().current) || !call.session().completeCall())
+        return {};
+    return call.events();
+}
+
+QString TestEventsApi::registerCall(const QString &token, const QString &prefix, const QList<CallEvent> &events)
+{
+    const QString prospectId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const ApiReply prospect = m_api->put(u"/api/v1/prospects/"_s + prospectId,
+        QJsonObject{ { u"name"_s, u"Dana Reyes"_s }, { u"company"_s, u"Northwind"_s }, { u"client_count"_s, 620 } },
+        token);
+    if (prospect.status != 200 && prospect.status != 201)
+        qWarning() << "prospect:" << prospect.status << prospect.body;
+    const QString callId = uuidFor(prefix, events.first().callId);
+    const ApiReply call
+        = m_api->put(u"/api/v1/calls/"_s + callId, QJsonObject{ { u"prospect_id"_s, prospectId } }, token);
+    if (call.status != 200 && call.status != 201)
+        qWarning() << "call:" << call.status << call.body;
+    return callId;
+}
+
+void TestEventsApi::wholeCallArrivesOnce()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
+    const QString token = m_api->signIn(agent);
+    const QList<CallEvent> events = finishedCall();
+    QVERIFY(events.size() > 30);
+    const QString callId = registerCall(token, u"a-"_s, events);
+
+    const QJsonObject batch{ { u"events"_s, envelopes(events, u"a-"_s) } };
+    const ApiReply first = m_api->post(u"/api/v1/events"_s, batch, token);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(first.json[u"refused"_s].toArray(), QJsonArray());
+    QCOMPARE(strings(first.json[u"accepted"_s]).size(), events.size());
+
+    // The answer was lost; the desktop sends the same batch again.
+    const ApiReply again = m_api->post(u"/api/v1/events"_s, batch, token);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(strings(again.json[u"accepted"_s]), strings(first.json[u"accepted"_s]));
+    const auto count = SqlRows::first(m_api->database(), u"test"_s,
+        u"SELECT count(*), max(call_pos) FROM call_events WHERE call_id = ?"_s, { callId });
+    QCOMPARE(count.value()->at(0).toInt(), events.size());
+    QCOMPARE(count.value()->at(1).toInt(), events.size());
+
+    const ApiReply call = m_api->get(u"/api/v1/calls/"_s + callId, token);
+    QCOMPARE(call.status, 200);
+    QCOMPARE(call.json[u"status"_s].toString(), u"completed"_s);
+    QCOMPARE(call.json[u"decision"_s].toString(), u"proceed"_s);
+    QCOMPARE(call.json[u"event_count"_s].toInt(), events.size());
+    QCOMPARE(call.json[u"playbook_id"_s].toString(), m_playbook.id);
+    const QJsonArray milestones = call.json[u"milestones"_s].toArray();
+    QCOMPARE(milestones.size(), m_playbook.milestones.size());
+    for (const QJsonValue &milestone : milestones) {
+        QCOMPARE(milestone[u"status"_s].toString(), u"done"_s);
+        QVERIFY(milestone[u"entered_at"_s].toInteger() > 0);
+        QVERIFY(milestone[u"finished_at"_s].toInteger() >= milestone[u"entered_at"_s].toInteger());
+    }
+}
+
+void TestEventsApi::batchesAcrossACacheLossReplayTheCall()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
+    const QString token = m_api->signIn(agent);
+    const QList<CallEvent> events = finishedCall();
+    const QString callId = registerCall(token, u"b-"_s, events);
+    // Small batches, and the server forgets its cached state in between (as
+    // after a restart, or another node having written the call).
+    for (qsizetype from = 0; from < events.size(); from += 7) {
+        const ApiReply reply = m_api->post(
+            u"/api/v1/events"_s, QJsonObject{ { u"events"_s, envelopes(events, u"b-"_s, from, 7) } }, token);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json[u"refused"_s].toArray(), QJsonArray());
+        if (from % 14 == 0)
+            m_api->app().dropIngestCache();
+    }
+    QCOMPARE(m_api->get(u"/api/v1/calls/"_s + callId, token).json[u"status"_s].toString(), u"completed"_s);
+}
+
+void TestEventsApi::brokenRulesAreRefusedOneByOne()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
+    const QString token = m_api->signIn(agent);
+    const QList<CallEvent> events = finishedCall();
+    const QString callId = registerCall(token, u"c-"_s, events);
+
+    QJsonArray batch = envelopes(events, u"c-"_s, 0, 5);
+    // A jump to the last milestone, skipping everything: the reducer refuses it.
+    QJsonObject jump = batch.last().toObject();
+    jump[u"id"_s] = uuidFor(u"c-"_s, u"jump"_s);
+    jump[u"seq"_s] = 1000;
+    jump[u"type"_s] = u"MilestoneEntered"_s;
+    jump[u"payload"_s] = QJsonObject{ { u"milestoneId"_s, m_playbook.milestones.constLast().id } };
+    batch.append(jump);
+    // A field value out of its type.
+    QJsonObject badField = jump;
+    badField[u"id"_s] = uuidFor(u"c-"_s, u"field"_s);
+    badField[u"seq"_s] = 1001;
+    badField[u"type"_s] = u"FieldSet"_s;
+    badField[u"payload"_s] = QJsonObject{ { u"fieldId"_s, u"clientCount"_s }, { u"value"_s, u"lots"_s } };
+    batch.append(badField);
+
+    const ApiReply reply = m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, batch } }, token);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(strings(reply.json[u"accepted"_s]).size(), 5);
+    const QJsonArray refused = reply.json[u"refused"_s].toArray();
+    QCOMPARE(refused.size(), 2);
+    QCOMPARE(refused[0][u"id"_s].toString(), uuidFor(u"c-"_s, u"jump"_s));
+    QCOMPARE(refused[0][u"code"_s].toString(), u"milestone.locked"_s);
+    QCOMPARE(refused[1][u"id"_s].toString(), uuidFor(u"c-"_s, u"field"_s));
+    QCOMPARE(refused[1][u"code"_s].toString(), u"field.invalid"_s);
+    QVERIFY(!refused[1][u"message"_s].toString().isEmpty());
+    const auto stored = SqlRows::first(
+        m_api->database(), u"test"_s, u"SELECT count(*) FROM call_events WHERE call_id = ?"_s, { callId });
+    QCOMPARE(stored.value()->at(0).toInt(), 5);
+}
+
+void TestEventsApi::foreignCallsAreUnknown()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const auto globex = m_api->addOrganisation(u"Globex"_s);
+    const SeededUser alice = m_api->addUser(acme.orgId, Role::Agent, u"alice@acme.example"_s);
+    const SeededUser bob = m_api->addUser(acme.orgId, Role::Agent, u"bob@acme.example"_s);
+    const SeededUser mallory = m_api->addUser(globex.orgId, Role::Admin, u"mallory@globex.example"_s);
+    const QString aliceToken = m_api->signIn(alice);
+    const QList<CallEvent> events = finishedCall();
+    registerCall(aliceToken, u"d-"_s, events);
+    QCOMPARE(m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, envelopes(events, u"d-"_s, 0, 3) } },
+                     aliceToken)
+                 .json[u"accepted"_s]
+                 .toArray()
+                 .size(),
+        3);
+
+    // The next events of Alice's call, pushed by someone else.
+    const QJsonObject next{ { u"events"_s, envelopes(events, u"d-"_s, 3, 3) } };
+    const ApiReply fromGlobex = m_api->post(u"/api/v1/events"_s, next, m_api->signIn(mallory));
+    QCOMPARE(fromGlobex.status, 200);
+    QCOMPARE(fromGlobex.json[u"accepted"_s].toArray(), QJsonArray());
+    QCOMPARE(fromGlobex.json[u"refused"_s][0][u"code"_s].toString(), u"call.unknown"_s);
+    const ApiReply fromBob = m_api->post(u"/api/v1/events"_s, next, m_api->signIn(bob));
+    QCOMPARE(fromBob.json[u"refused"_s][0][u"code"_s].toString(), u"call.not_yours"_s);
+    // A resend of Alice's stored events by another organisation must not be
+    // "accepted" as if it were theirs.
+    const ApiReply replayed = m_api->post(u"/api/v1/events"_s,
+        QJsonObject{ { u"events"_s, envelopes(events, u"d-"_s, 0, 3) } }, m_api->signIn(mallory));
+    QCOMPARE(replayed.json[u"accepted"_s].toArray(), QJsonArray());
+    // Nothing of theirs was stored.
+    const auto stored = SqlRows::first(m_api->database(), u"test"_s,
+        u"SELECT count(*) FROM call_events WHERE org_id = ?"_s, { globex.orgId });
+    QCOMPARE(stored.value()->at(0).toInt(), 0);
+    // An event for a call nobody registered.
+    const ApiReply unknown = m_api->post(u"/api/v1/events"_s,
+        QJsonObject{ { u"events"_s, envelopes(events, u"nobody-"_s, 0, 1) } }, aliceToken);
+    QCOMPARE(unknown.json[u"refused"_s][0][u"code"_s].toString(), u"call.unknown"_s);
+}
+
+void TestEventsApi::malformedBatches()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
+    const QString token = m_api->signIn(agent);
+    const QList<CallEvent> events = finishedCall();
+    registerCall(token, u"e-"_s, events);
+
+    QJsonArray batch = envelopes(events, u"e-"_s, 0, 2);
+    batch.append(42);
+    QJsonObject noType = batch.at(1).toObject();
+    noType[u"id"_s] = uuidFor(u"e-"_s, u"notype"_s);
+    noType.remove(u"type"_s);
+    batch.append(noType);
+    QJsonObject newer = batch.at(1).toObject();
+    newer[u"id"_s] = uuidFor(u"e-"_s, u"newer"_s);
+    newer[u"schema"_s] = 99;
+    batch.append(newer);
+    const ApiReply reply = m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, batch } }, token);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[u"accepted"_s].toArray().size(), 2);
+    const QJsonArray refused = reply.json[u"refused"_s].toArray();
+    QCOMPARE(refused.size(), 3);
+    QCOMPARE(refused[0][u"index"_s].toInt(), 2);
+    QCOMPARE(refused[0][u"code"_s].toString(), u"event.malformed"_s);
+    QCOMPARE(refused[1][u"id"_s].toString(), uuidFor(u"e-"_s, u"notype"_s));
+    QCOMPARE(refused[1][u"code"_s].toString(), u"event.malformed"_s);
+    QCOMPARE(refused[2][u"code"_s].toString(), u"event.schema_unsupported"_s);
+
+    // The batch itself: empty, too many, not a list, unknown fields, too big.
+    QCOMPARE(m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, QJsonArray() } }, token).status, 400);
+    QJsonArray tooMany;
+    for (int i = 0; i < 501; ++i)
+        tooMany.append(batch.at(0));
+    const ApiReply many = m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, tooMany } }, token);
+    QCOMPARE(many.status, 400);
+    QCOMPARE(many.json[u"error"_s][u"details"_s][u"fields"_s][0][u"path"_s].toString(), u"events"_s);
+    QCOMPARE(m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, u"all"_s } }, token).status, 400);
+    const ApiReply extra = m_api->post(
+        u"/api/v1/events"_s, QJsonObject{ { u"events"_s, batch }, { u"org_id"_s, u"other"_s } }, token);
+    QCOMPARE(extra.errorCode(), u"request.invalid"_s);
+    const ApiReply huge = m_api->send("POST", u"/api/v1/events"_s, QByteArray(3 * 1024 * 1024, ' '),
+        { { "Content-Type", "application/json" } }, token);
+    QCOMPARE(huge.status, 413);
+    QCOMPARE(m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, batch } }).status, 401);
+}
+
+QTEST_GUILESS_MAIN(TestEventsApi)
+#include "tst_eventsapi.moc"
