@@ -74,10 +74,6 @@ HttpServer::HttpServer(SessionStore &sessions, JsonLog &log, QObject *parent)
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // The responder writes headers and body separately; with Nagle's
-    // algorithm the body would wait for the client's delayed ACK (40 ms on
-    // Linux) on every request of a kept-alive connection.
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     auto exchange = std::make_shared<HttpExchange>(request, socket, makeResponder(request, socket), newRequestId(),
         [this](const HttpExchange &done, int status, const QString &detail) { logRequest(done, status, detail); });
     dispatch(exchange);

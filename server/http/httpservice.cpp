@@ -1,6 +1,7 @@
 #include "http/httpservice.h"
 
 #include "http/apierror.h"
+#include "http/quickacklistener.h"
 #include "storage/database.h"
 
 #include <QTcpServer>
@@ -23,7 +24,7 @@ HttpService::HttpService(const Database &database, SessionStore &sessions, JsonL
 
 Result<quint16> HttpService::listen(const ListenAddress &address)
 {
-    auto *socket = new QTcpServer(&m_server);
+    auto *socket = new QuickAckListener(&m_server);
     if (!socket->listen(address.host, address.port)) {
         const QString why = socket->errorString();
         delete socket;
