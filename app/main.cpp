@@ -1,7 +1,9 @@
 // callos: the agent's desktop app. This file only wires the objects together.
+#include "client/account/keychaintokenstore.h"
 #include "client/app/resourcepaths.h"
 #include "client/call/scriptedcallrunner.h"
 #include "client/store/localstore.h"
+#include "client/sync/playbookcache.h"
 #include "deck/deckloader.h"
 #include "playbook/playbookloader.h"
 #include "ui/app/desktopapp.h"
@@ -17,6 +19,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QTextStream>
 #include <QTranslator>
 #include <QUuid>
 
@@ -69,7 +72,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption scriptedOption(u"scripted-call"_s, QApplication::translate("main", "Play a scripted call (resuming an unfinished one), print committed events, quit."));
     const QCommandLineOption probeOption(u"startup-probe"_s, QApplication::translate("main", "Report first paint and memory with a call running, then quit (bench_startup)."));
     const QCommandLineOption stepOption(u"step-ms"_s, QApplication::translate("main", "Milliseconds between scripted steps."), u"ms"_s, u"20"_s);
-    for (const auto &option : {dataDirOption, playbookOption, deckOption, languageOption, screenshotsOption, scriptedOption, probeOption, stepOption})
+    const QCommandLineOption serverOption(u"server"_s, QApplication::translate("main", "CallOS server address for signing in (e.g. http://127.0.0.1:8080)."), u"url"_s);
+    const QCommandLineOption emailOption(u"email"_s, QApplication::translate("main", "E-mail address for signing in."), u"address"_s);
+    const QCommandLineOption passwordStdinOption(u"password-stdin"_s, QApplication::translate("main", "Sign in at start with the password read from stdin (scripts)."));
+    for (const auto &option : {dataDirOption, playbookOption, deckOption, languageOption, screenshotsOption, scriptedOption, probeOption, stepOption, serverOption, emailOption, passwordStdinOption})
         parser.addOption(option);
     parser.process(app);
     const bool interactive = !parser.isSet(scriptedOption) && !parser.isSet(screenshotsOption) && !parser.isSet(probeOption);
@@ -84,14 +90,29 @@ int main(int argc, char *argv[])
         QApplication::installTranslator(&translator);
     app.setStyleSheet(ui::Theme::styleSheet());
 
-    const auto playbook = PlaybookLoader::loadFile(parser.value(playbookOption));
+    const QDir dataDir(parser.value(dataDirOption));
+    // The organisation's playbook, pulled by the sync at an earlier run, wins
+    // over the built-in one unless a playbook was named on the command line;
+    // one that does not fit the deck is passed over, not fatal.
+    Validated<Playbook> playbook = PlaybookLoader::loadFile(parser.value(playbookOption));
+    Validated<Deck> deck = playbook.ok() ? DeckLoader::loadFile(parser.value(deckOption), *playbook.value) : Validated<Deck>{};
+    const client::PlaybookCache playbookCache(dataDir.absolutePath());
+    if (!parser.isSet(playbookOption) && playbookCache.hasPlaybook()) {
+        Validated<Playbook> cached = playbookCache.load();
+        Validated<Deck> cachedDeck = cached.ok() ? DeckLoader::loadFile(parser.value(deckOption), *cached.value) : Validated<Deck>{};
+        if (cached.ok() && cachedDeck.ok()) {
+            playbook = std::move(cached);
+            deck = std::move(cachedDeck);
+        } else {
+            const QStringList why = cached.ok() ? cachedDeck.messages() : cached.messages();
+            std::fputs(qPrintable(QApplication::translate("main", "The playbook from the server is not used: %1").arg(why.join(u"; "_s)) + u'\n'), stderr);
+        }
+    }
     if (!playbook.ok())
         return fail(2, QApplication::translate("main", "The playbook cannot be used"), playbook.messages().join(u'\n'), interactive);
-    const auto deck = DeckLoader::loadFile(parser.value(deckOption), *playbook.value);
     if (!deck.ok())
         return fail(2, QApplication::translate("main", "The slide deck cannot be used"), deck.messages().join(u'\n'), interactive);
 
-    const QDir dataDir(parser.value(dataDirOption));
     auto store = client::LocalStore::open(dataDir.filePath(u"callos.sqlite"_s));
     if (!store)
         return fail(3, QApplication::translate("main", "CallOS cannot open its data"), store.refusal().message, interactive);
@@ -99,7 +120,44 @@ int main(int argc, char *argv[])
 
     SystemClock clock;
     UuidGenerator ids;
-    ui::DesktopApp desktop({*playbook.value, *deck.value, *store.value(), settings, clock, ids, deviceId(settings), u"local-agent"_s});
+    // The session token lives in the OS keychain only (never in settings.ini).
+    client::KeychainTokenStore keychain(u"CallOS"_s);
+    // Events name who made them: the account last signed in on this computer.
+    const QString lastUser = client::AccountSettings(settings).load().userId;
+    ui::DesktopApp desktop({*playbook.value, *deck.value, *store.value(), settings, clock, ids, deviceId(settings),
+                            lastUser.isEmpty() ? u"local-agent"_s : lastUser, &keychain});
+    if (parser.isSet(passwordStdinOption)) {
+        // Scripts sign in without a dialog; the password never goes on the command line.
+        const QString password = QTextStream(stdin).readLine();
+        const client::AccountProfile last = desktop.account.profile();
+        const auto signInWhenReady = [&desktop, &parser, &serverOption, &emailOption, password, last] {
+            desktop.account.signIn({parser.isSet(serverOption) ? parser.value(serverOption) : last.server,
+                                    parser.isSet(emailOption) ? parser.value(emailOption) : last.email, password, {}});
+        };
+        QObject::connect(&desktop.account, &client::Account::signInFailed, &app, [](const Refusal &refusal) {
+            std::fputs(qPrintable(QApplication::translate("main", "Signing in failed: %1").arg(refusal.message) + u'\n'), stderr);
+        });
+        if (desktop.account.state() == client::Account::State::Restoring) {
+            // Wait for the keychain's answer; signed in already is fine too.
+            QObject::connect(&desktop.account, &client::Account::stateChanged, &app, [&desktop, signInWhenReady](client::Account::State state) {
+                if (state == client::Account::State::SignedOut)
+                    signInWhenReady();
+            }, Qt::SingleShotConnection);
+        } else if (!desktop.account.isSignedIn()) {
+            signInWhenReady();
+        }
+    } else if (parser.isSet(serverOption) || parser.isSet(emailOption)) {
+        // Fills in the sign-in dialog; a stored session stays as it is.
+        client::AccountProfile profile = desktop.account.profile();
+        if (!desktop.account.isSignedIn() && desktop.account.state() != client::Account::State::Restoring) {
+            if (parser.isSet(serverOption))
+                profile.server = parser.value(serverOption);
+            if (parser.isSet(emailOption))
+                profile.email = parser.value(emailOption);
+            client::AccountSettings(settings).save(profile);
+            desktop.account.restore();
+        }
+    }
     if (const auto seeded = desktop.prospects.seedDemoIfEmpty(); !seeded)
         std::fputs(qPrintable(seeded.refusal().message + u'\n'), stderr);
 

@@ -561,6 +561,88 @@
     </message>
 </context>
 <context>
+    <name>callos::client::Account</name>
+    <message>
+        <source>Your session could not be read from the system keychain, so sign in again. (%1)</source>
+        <translation>Ihre Sitzung konnte nicht aus dem Schlüsselbund des Systems gelesen werden; bitte melden Sie sich erneut an. (%1)</translation>
+    </message>
+    <message>
+        <source>You are already signed in. Sign out first.</source>
+        <translation>Sie sind bereits angemeldet. Melden Sie sich zuerst ab.</translation>
+    </message>
+    <message>
+        <source>Signing in is already under way.</source>
+        <translation>Die Anmeldung läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address you sign in with.</source>
+        <translation>Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>a session token</source>
+        <translation>ein Sitzungstoken</translation>
+    </message>
+    <message>
+        <source>Your organisation requires two-step sign-in. Set up an authenticator app for your account before your next sign-in.</source>
+        <translation>Ihre Organisation verlangt die Anmeldung in zwei Schritten. Richten Sie vor Ihrer nächsten Anmeldung eine Authenticator-App für Ihr Konto ein.</translation>
+    </message>
+    <message>
+        <source>who you are</source>
+        <translation>wer Sie sind</translation>
+    </message>
+    <message>
+        <source>You are signed in, but the system keychain cannot keep your session, so you will sign in again at the next start. (%1)</source>
+        <translation>Sie sind angemeldet, aber der Schlüsselbund des Systems kann Ihre Sitzung nicht aufbewahren; beim nächsten Start melden Sie sich erneut an. (%1)</translation>
+    </message>
+    <message>
+        <source>The old session could not be removed from the system keychain. (%1)</source>
+        <translation>Die alte Sitzung konnte nicht aus dem Schlüsselbund des Systems entfernt werden. (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::ApiProblem</name>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer in time.</source>
+        <translation>Der Server %1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be found. Check the address and the network.</source>
+        <translation>Der Server %1 wurde nicht gefunden. Prüfen Sie die Adresse und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The server %1 refuses connections: it is not running or not reachable.</source>
+        <translation>Der Server %1 lehnt Verbindungen ab: Er läuft nicht oder ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 cannot be made: %2</source>
+        <translation>Eine sichere Verbindung zu %1 ist nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2</source>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered HTTP %2, which is not a CallOS answer. Check the server address.</source>
+        <translation>Der Server unter %1 antwortete mit HTTP %2; das ist keine Antwort von CallOS. Prüfen Sie die Serveradresse.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>Der Server hat die Anfrage abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is missing %1. Is this the address of a CallOS server?</source>
+        <translation>In der Antwort des Servers fehlt %1. Ist das die Adresse eines CallOS-Servers?</translation>
+    </message>
+</context>
+<context>
     <name>callos::client::CallController</name>
     <message>
         <source>No call is open.</source>
@@ -668,6 +750,17 @@
     </message>
 </context>
 <context>
+    <name>callos::client::KeychainTokenStore</name>
+    <message>
+        <source>The system keychain cannot be used: %1</source>
+        <translation>Der Schlüsselbund des Systems ist nicht nutzbar: %1</translation>
+    </message>
+    <message>
+        <source>No session is stored for this account.</source>
+        <translation>Für dieses Konto ist keine Sitzung gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>callos::client::LocalStore</name>
     <message>
         <source>no file name was given</source>
@@ -707,6 +800,70 @@
     </message>
 </context>
 <context>
+    <name>callos::client::PlaybookCache</name>
+    <message>
+        <source>the server&apos;s playbook</source>
+        <translation>das Playbook des Servers</translation>
+    </message>
+    <message>
+        <source>The playbook from the server cannot be used, so the current one stays: %1</source>
+        <translation>Das Playbook vom Server ist nicht verwendbar; das bisherige bleibt: %1</translation>
+    </message>
+    <message>
+        <source>The playbook from the server cannot be kept in %1: %2</source>
+        <translation>Das Playbook vom Server kann nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::ProspectCache</name>
+    <message numerus="yes">
+        <source>keeping %n prospect(s) from the server</source>
+        <translation>
+            <numerusform>Speichern von %n Interessenten vom Server</numerusform>
+            <numerusform>Speichern von %n Interessenten vom Server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>prospect %1</source>
+        <translation>Interessent %1</translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::ProspectJson</name>
+    <message>
+        <source>A prospect from the server has no id.</source>
+        <translation>Ein Interessent vom Server hat keine ID.</translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has no name.</source>
+        <translation>Interessent %1 vom Server hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has a field of the wrong type.</source>
+        <translation>Interessent %1 vom Server hat ein Feld mit falschem Typ.</translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has an impossible client count.</source>
+        <translation>Interessent %1 vom Server hat eine unmögliche Kundenzahl.</translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has a client count that is not a number.</source>
+        <translation>Interessent %1 vom Server hat eine Kundenzahl, die keine Zahl ist.</translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has an impossible revenue volatility.</source>
+        <translation>Interessent %1 vom Server hat eine unmögliche Umsatzschwankung.</translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has a revenue volatility that is not a number.</source>
+        <translation>Interessent %1 vom Server hat eine Umsatzschwankung, die keine Zahl ist.</translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has no update time.</source>
+        <translation>Interessent %1 vom Server hat keinen Änderungszeitpunkt.</translation>
+    </message>
+</context>
+<context>
     <name>callos::client::ProspectRepository</name>
     <message>
         <source>the prospects</source>
@@ -743,6 +900,64 @@
     <message>
         <source>The Zoom link of %1 is not a web address (https://...): %2; nothing was saved.</source>
         <translation>Der Zoom-Link von %1 ist keine Webadresse (https://...): %2; es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::RefusedEvents</name>
+    <message numerus="yes">
+        <source>keeping %n event(s) the server refused</source>
+        <translation>
+            <numerusform>Aufbewahren von %n vom Server abgelehnten Ereignis</numerusform>
+            <numerusform>Aufbewahren von %n vom Server abgelehnten Ereignissen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the events the server refused</source>
+        <translation>die vom Server abgelehnten Ereignisse</translation>
+    </message>
+    <message>
+        <source>the number of events the server refused</source>
+        <translation>die Anzahl der vom Server abgelehnten Ereignisse</translation>
+    </message>
+    <message numerus="yes">
+        <source>queueing %n refused event(s) to be sent again</source>
+        <translation>
+            <numerusform>erneutes Einreihen von %n abgelehnten Ereignis zum Senden</numerusform>
+            <numerusform>erneutes Einreihen von %n abgelehnten Ereignissen zum Senden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>keeping %n refused event(s) on this computer only</source>
+        <translation>
+            <numerusform>Behalten von %n abgelehnten Ereignis nur auf diesem Computer</numerusform>
+            <numerusform>Behalten von %n abgelehnten Ereignissen nur auf diesem Computer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::ServerAddress</name>
+    <message>
+        <source>Enter the address of your CallOS server, for example https://callos.example.com.</source>
+        <translation>Geben Sie die Adresse Ihres CallOS-Servers ein, zum Beispiel https://callos.example.com.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Use the form https://callos.example.com.</source>
+        <translation>„%1“ ist keine Serveradresse. Verwenden Sie die Form https://callos.example.com.</translation>
+    </message>
+    <message>
+        <source>A CallOS server is reached over https:// (or http:// on a local network), not %1://.</source>
+        <translation>Ein CallOS-Server wird über https:// erreicht (oder http:// im lokalen Netz), nicht über %1://.</translation>
+    </message>
+    <message>
+        <source>Leave the name and password out of the server address; enter them below.</source>
+        <translation>Lassen Sie Name und Passwort aus der Serveradresse weg; geben Sie sie unten ein.</translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::SessionTokenStore</name>
+    <message>
+        <source>No session is stored for this account.</source>
+        <translation>Für dieses Konto ist keine Sitzung gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -794,6 +1009,86 @@
     <message>
         <source>There is no %1 in %2.</source>
         <translation>%1 ist in %2 nicht vorhanden.</translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::SyncEngine</name>
+    <message>
+        <source>The server did not take prospect %1: %2</source>
+        <translation>Der Server hat den Interessenten %1 nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <source>The server did not take call %1: %2</source>
+        <translation>Der Server hat das Gespräch %1 nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <source>the lists of accepted and refused events</source>
+        <translation>die Listen der angenommenen und abgelehnten Ereignisse</translation>
+    </message>
+    <message>
+        <source>Refused by the server (%1).</source>
+        <translation>Vom Server abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>an answer for the events that were sent</source>
+        <translation>eine Antwort zu den gesendeten Ereignissen</translation>
+    </message>
+    <message>
+        <source>The prospects cannot be fetched from the server: %1</source>
+        <translation>Die Interessenten können nicht vom Server geholt werden: %1</translation>
+    </message>
+    <message>
+        <source>the list of prospects</source>
+        <translation>die Liste der Interessenten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s) from the server could not be read.</source>
+        <translation>
+            <numerusform>%n Interessent vom Server konnte nicht gelesen werden.</numerusform>
+            <numerusform>%n Interessenten vom Server konnten nicht gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s) from the server cannot be stored here.</source>
+        <translation>
+            <numerusform>%n Interessent vom Server kann hier nicht gespeichert werden.</numerusform>
+            <numerusform>%n Interessenten vom Server können hier nicht gespeichert werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The playbook cannot be fetched from the server: %1</source>
+        <translation>Das Playbook kann nicht vom Server geholt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::SyncOutbox</name>
+    <message>
+        <source>the prospects waiting to be sent</source>
+        <translation>die zu sendenden Interessenten</translation>
+    </message>
+    <message>
+        <source>noting that prospect %1 was sent</source>
+        <translation>Vermerken, dass Interessent %1 gesendet wurde</translation>
+    </message>
+    <message>
+        <source>the calls waiting to be sent</source>
+        <translation>die zu sendenden Gespräche</translation>
+    </message>
+    <message>
+        <source>noting that call %1 was sent</source>
+        <translation>Vermerken, dass Gespräch %1 gesendet wurde</translation>
+    </message>
+    <message>
+        <source>the events waiting to be sent</source>
+        <translation>zu sendende Ereignisse</translation>
+    </message>
+    <message>
+        <source>event %1 is not valid JSON (%2)</source>
+        <translation>Ereignis %1 ist kein gültiges JSON (%2)</translation>
+    </message>
+    <message>
+        <source>the number of changes waiting to be sent</source>
+        <translation>die Anzahl der zu sendenden Änderungen</translation>
     </message>
 </context>
 <context>
@@ -923,16 +1218,32 @@
         <translation>Alle Änderungen gespeichert</translation>
     </message>
     <message>
-        <source>Local only</source>
-        <translation>Nur lokal</translation>
-    </message>
-    <message>
-        <source>Calls are kept on this computer. No server is configured.</source>
-        <translation>Gespräche bleiben auf diesem Computer. Es ist kein Server eingerichtet.</translation>
-    </message>
-    <message>
         <source>Call %1</source>
         <translation>Gespräch %1</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>K&amp;onto</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Changes the server refused…</source>
+        <translation>Vom Server abgelehnte Änderungen…</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>%1 abmelden</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1469,115 @@
     </message>
 </context>
 <context>
+    <name>callos::ui::RefusedEventsDialog</name>
+    <message>
+        <source>Changes the server refused</source>
+        <translation>Vom Server abgelehnte Änderungen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>Interessent</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Why the server refused it</source>
+        <translation>Warum der Server sie abgelehnt hat</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Queue the selected changes to be sent with the next sync.</source>
+        <translation>Die ausgewählten Änderungen mit der nächsten Synchronisierung erneut senden.</translation>
+    </message>
+    <message>
+        <source>Keep on this computer only</source>
+        <translation>Nur auf diesem Computer behalten</translation>
+    </message>
+    <message>
+        <source>The selected changes stay in this computer&apos;s call history and are not sent again.</source>
+        <translation>Die ausgewählten Änderungen bleiben im Gesprächsverlauf dieses Computers und werden nicht erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The server has taken every change. Nothing waits for you here.</source>
+        <translation>Der Server hat jede Änderung angenommen. Hier wartet nichts auf Sie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) stay on this computer until you decide: send them again, or keep them here only. Nothing is deleted either way.</source>
+        <translation>
+            <numerusform>%n Änderung bleibt auf diesem Computer, bis Sie entscheiden: erneut senden oder nur hier behalten. Gelöscht wird in keinem Fall etwas.</numerusform>
+            <numerusform>%n Änderungen bleiben auf diesem Computer, bis Sie entscheiden: erneut senden oder nur hier behalten. Gelöscht wird in keinem Fall etwas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to CallOS</source>
+        <translation>Bei CallOS anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to your team&apos;s server</source>
+        <translation>Beim Server Ihres Teams anmelden</translation>
+    </message>
+    <message>
+        <source>Your calls stay on this computer and are sent to the server whenever it can be reached. Signing in or out never deletes anything here.</source>
+        <translation>Ihre Gespräche bleiben auf diesem Computer und werden an den Server gesendet, sobald er erreichbar ist. An- oder Abmelden löscht hier nie etwas.</translation>
+    </message>
+    <message>
+        <source>Your session ended (%1). Sign in again to go on syncing; everything on this computer is kept.</source>
+        <translation>Ihre Sitzung ist beendet (%1). Melden Sie sich erneut an, um weiter zu synchronisieren; alles auf diesem Computer bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>sie@beispiel.de</translation>
+    </message>
+    <message>
+        <source>6 digits, or a recovery code</source>
+        <translation>6 Ziffern oder ein Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>Authenticator-Code</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Signing in failed (%1).</source>
+        <translation>Die Anmeldung ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>This account uses two-step sign-in. Enter the 6-digit code from your authenticator app, or one of your recovery codes.</source>
+        <translation>Dieses Konto meldet sich in zwei Schritten an. Geben Sie den 6-stelligen Code Ihrer Authenticator-App oder einen Ihrer Wiederherstellungscodes ein.</translation>
+    </message>
+</context>
+<context>
     <name>callos::ui::StartPage</name>
     <message>
         <source>Prospects</source>
@@ -1332,6 +1752,105 @@
     </message>
 </context>
 <context>
+    <name>callos::ui::SyncStatusWidget</name>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Erneut anmelden…</translation>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation>Nur lokal</translation>
+    </message>
+    <message>
+        <source>Calls are kept on this computer. Sign in to a CallOS server to sync them (Ctrl+Shift+L).</source>
+        <translation>Gespräche bleiben auf diesem Computer. Melden Sie sich bei einem CallOS-Server an, um sie zu synchronisieren (Strg+Umschalt+L).</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your session on %1 ended: %2
+%n change(s) wait on this computer; nothing is lost. Sign in again to send them.</source>
+        <translation>
+            <numerusform>Ihre Sitzung auf %1 ist beendet: %2
+%n Änderung wartet auf diesem Computer; nichts geht verloren. Melden Sie sich erneut an, um sie zu senden.</numerusform>
+            <numerusform>Ihre Sitzung auf %1 ist beendet: %2
+%n Änderungen warten auf diesem Computer; nichts geht verloren. Melden Sie sich erneut an, um sie zu senden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not syncing</source>
+        <translation>Keine Synchronisierung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n waiting</source>
+        <translation>
+            <numerusform>Offline · %n wartet</numerusform>
+            <numerusform>Offline · %n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1
+Everything is kept on this computer and sent when %2 can be reached.</source>
+        <translation>%1
+Alles bleibt auf diesem Computer und wird gesendet, sobald %2 erreichbar ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n…</source>
+        <translation>
+            <numerusform>Synchronisiere %n…</numerusform>
+            <numerusform>Synchronisiere %n…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <source>Sending changes to %1 and fetching prospects and the playbook.</source>
+        <translation>Sende Änderungen an %1 und hole Interessenten und das Playbook.</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>Everything on this computer is on %1 (%2, signed in as %3).</source>
+        <translation>Alles auf diesem Computer ist auf %1 (%2, angemeldet als %3).</translation>
+    </message>
+    <message>
+        <source>Sync error: %1</source>
+        <translation>Synchronisierungsfehler: %1</translation>
+    </message>
+    <message>
+        <source>Next try at %1 (F5 tries now).</source>
+        <translation>Nächster Versuch um %1 (F5 versucht es sofort).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n abgelehnt</numerusform>
+            <numerusform>%n abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n change(s). Click to see why and decide.</source>
+        <translation>
+            <numerusform>Der Server hat %n Änderung abgelehnt. Klicken Sie, um den Grund zu sehen und zu entscheiden.</numerusform>
+            <numerusform>Der Server hat %n Änderungen abgelehnt. Klicken Sie, um die Gründe zu sehen und zu entscheiden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>CallOS: guided sales calls.</source>
@@ -1380,6 +1899,26 @@
     <message>
         <source>Report first paint and memory with a call running, then quit (bench_startup).</source>
         <translation>Erste Darstellung und Speicherbedarf bei laufendem Gespräch melden, dann beenden (bench_startup).</translation>
+    </message>
+    <message>
+        <source>CallOS server address for signing in (e.g. http://127.0.0.1:8080).</source>
+        <translation>Adresse des CallOS-Servers für die Anmeldung (z. B. http://127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>E-mail address for signing in.</source>
+        <translation>E-Mail-Adresse für die Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Sign in at start with the password read from stdin (scripts).</source>
+        <translation>Beim Start mit dem Passwort von der Standardeingabe anmelden (Skripte).</translation>
+    </message>
+    <message>
+        <source>The playbook from the server is not used: %1</source>
+        <translation>Das Playbook vom Server wird nicht verwendet: %1</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>Die Anmeldung ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 </TS>

@@ -561,6 +561,88 @@
     </message>
 </context>
 <context>
+    <name>callos::client::Account</name>
+    <message>
+        <source>Your session could not be read from the system keychain, so sign in again. (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>You are already signed in. Sign out first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Signing in is already under way.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address you sign in with.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a session token</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your organisation requires two-step sign-in. Set up an authenticator app for your account before your next sign-in.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>who you are</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>You are signed in, but the system keychain cannot keep your session, so you will sign in again at the next start. (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The old session could not be removed from the system keychain. (%1)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::ApiProblem</name>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer in time.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be found. Check the address and the network.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server %1 refuses connections: it is not running or not reachable.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 cannot be made: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server at %1 answered HTTP %2, which is not a CallOS answer. Check the server address.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is missing %1. Is this the address of a CallOS server?</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>callos::client::CallController</name>
     <message>
         <source>No call is open.</source>
@@ -668,6 +750,17 @@
     </message>
 </context>
 <context>
+    <name>callos::client::KeychainTokenStore</name>
+    <message>
+        <source>The system keychain cannot be used: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No session is stored for this account.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>callos::client::LocalStore</name>
     <message>
         <source>no file name was given</source>
@@ -707,6 +800,70 @@
     </message>
 </context>
 <context>
+    <name>callos::client::PlaybookCache</name>
+    <message>
+        <source>the server&apos;s playbook</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The playbook from the server cannot be used, so the current one stays: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The playbook from the server cannot be kept in %1: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::ProspectCache</name>
+    <message numerus="yes">
+        <source>keeping %n prospect(s) from the server</source>
+        <translation>
+            <numerusform>keeping %n prospect from the server</numerusform>
+            <numerusform>keeping %n prospects from the server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>prospect %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::ProspectJson</name>
+    <message>
+        <source>A prospect from the server has no id.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has no name.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has a field of the wrong type.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has an impossible client count.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has a client count that is not a number.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has an impossible revenue volatility.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has a revenue volatility that is not a number.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Prospect %1 from the server has no update time.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>callos::client::ProspectRepository</name>
     <message>
         <source>the prospects</source>
@@ -742,6 +899,64 @@
     </message>
     <message>
         <source>The Zoom link of %1 is not a web address (https://...): %2; nothing was saved.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::RefusedEvents</name>
+    <message numerus="yes">
+        <source>keeping %n event(s) the server refused</source>
+        <translation>
+            <numerusform>keeping %n event the server refused</numerusform>
+            <numerusform>keeping %n events the server refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the events the server refused</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the number of events the server refused</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>queueing %n refused event(s) to be sent again</source>
+        <translation>
+            <numerusform>queueing %n refused event to be sent again</numerusform>
+            <numerusform>queueing %n refused events to be sent again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>keeping %n refused event(s) on this computer only</source>
+        <translation>
+            <numerusform>keeping %n refused event on this computer only</numerusform>
+            <numerusform>keeping %n refused events on this computer only</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::ServerAddress</name>
+    <message>
+        <source>Enter the address of your CallOS server, for example https://callos.example.com.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Use the form https://callos.example.com.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A CallOS server is reached over https:// (or http:// on a local network), not %1://.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Leave the name and password out of the server address; enter them below.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::SessionTokenStore</name>
+    <message>
+        <source>No session is stored for this account.</source>
         <translation></translation>
     </message>
 </context>
@@ -793,6 +1008,86 @@
     </message>
     <message>
         <source>There is no %1 in %2.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::SyncEngine</name>
+    <message>
+        <source>The server did not take prospect %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server did not take call %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the lists of accepted and refused events</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Refused by the server (%1).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>an answer for the events that were sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The prospects cannot be fetched from the server: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the list of prospects</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s) from the server could not be read.</source>
+        <translation>
+            <numerusform>%n prospect from the server could not be read.</numerusform>
+            <numerusform>%n prospects from the server could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s) from the server cannot be stored here.</source>
+        <translation>
+            <numerusform>%n prospect from the server cannot be stored here.</numerusform>
+            <numerusform>%n prospects from the server cannot be stored here.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The playbook cannot be fetched from the server: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>callos::client::SyncOutbox</name>
+    <message>
+        <source>the prospects waiting to be sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>noting that prospect %1 was sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the calls waiting to be sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>noting that call %1 was sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the events waiting to be sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>event %1 is not valid JSON (%2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the number of changes waiting to be sent</source>
         <translation></translation>
     </message>
 </context>
@@ -923,15 +1218,31 @@
         <translation></translation>
     </message>
     <message>
-        <source>Local only</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Calls are kept on this computer. No server is configured.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Call %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Changes the server refused…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
         <translation></translation>
     </message>
 </context>
@@ -1158,6 +1469,115 @@
     </message>
 </context>
 <context>
+    <name>callos::ui::RefusedEventsDialog</name>
+    <message>
+        <source>Changes the server refused</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Why the server refused it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Queue the selected changes to be sent with the next sync.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Keep on this computer only</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The selected changes stay in this computer&apos;s call history and are not sent again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server has taken every change. Nothing waits for you here.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) stay on this computer until you decide: send them again, or keep them here only. Nothing is deleted either way.</source>
+        <translation>
+            <numerusform>%n change stays on this computer until you decide: send it again, or keep it here only. Nothing is deleted either way.</numerusform>
+            <numerusform>%n changes stay on this computer until you decide: send them again, or keep them here only. Nothing is deleted either way.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to CallOS</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign in to your team&apos;s server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your calls stay on this computer and are sent to the server whenever it can be reached. Signing in or out never deletes anything here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your session ended (%1). Sign in again to go on syncing; everything on this computer is kept.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>6 digits, or a recovery code</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Signing in failed (%1).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This account uses two-step sign-in. Enter the 6-digit code from your authenticator app, or one of your recovery codes.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>callos::ui::StartPage</name>
     <message>
         <source>Prospects</source>
@@ -1332,6 +1752,104 @@
     </message>
 </context>
 <context>
+    <name>callos::ui::SyncStatusWidget</name>
+    <message>
+        <source>Sign in again…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Calls are kept on this computer. Sign in to a CallOS server to sync them (Ctrl+Shift+L).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your session on %1 ended: %2
+%n change(s) wait on this computer; nothing is lost. Sign in again to send them.</source>
+        <translation>
+            <numerusform>Your session on %1 ended: %2
+%n change waits on this computer; nothing is lost. Sign in again to send it.</numerusform>
+            <numerusform>Your session on %1 ended: %2
+%n changes wait on this computer; nothing is lost. Sign in again to send them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not syncing</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n waiting</source>
+        <translation>
+            <numerusform>Offline · %n waiting</numerusform>
+            <numerusform>Offline · %n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1
+Everything is kept on this computer and sent when %2 can be reached.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n…</source>
+        <translation>
+            <numerusform>Syncing %n…</numerusform>
+            <numerusform>Syncing %n…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sending changes to %1 and fetching prospects and the playbook.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Everything on this computer is on %1 (%2, signed in as %3).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sync error: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Next try at %1 (F5 tries now).</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n change(s). Click to see why and decide.</source>
+        <translation>
+            <numerusform>The server refused %n change. Click to see why and decide.</numerusform>
+            <numerusform>The server refused %n changes. Click to see why and decide.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>CallOS: guided sales calls.</source>
@@ -1379,6 +1897,26 @@
     </message>
     <message>
         <source>Report first paint and memory with a call running, then quit (bench_startup).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CallOS server address for signing in (e.g. http://127.0.0.1:8080).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>E-mail address for signing in.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign in at start with the password read from stdin (scripts).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The playbook from the server is not used: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
         <translation></translation>
     </message>
 </context>

@@ -236,6 +236,8 @@ Result<IngestOutcome> CallIngest::ingest(const Principal &principal, const QJson
             }
             call.state = std::move(next).value();
             call.newEvents.append(event);
+            // Another call's event later in this batch may not reuse it.
+            takenSeqs.insert({ event.deviceId, event.seq });
             outcome.accepted.append(event.id);
             const int index = call.state.current;
             if (event.type == EventType::MilestoneEntered && index >= 0 && !call.enteredAt.contains(index))

@@ -22,7 +22,7 @@ public:
         event.id = m_session.m_ids.nextId();
         event.callId = m_session.m_identity.callId;
         event.deviceId = m_session.m_identity.deviceId;
-        event.seq = m_state.lastSeqByDevice.value(event.deviceId, 0) + 1;
+        event.seq = qMax(m_state.lastSeqByDevice.value(event.deviceId, 0), m_session.m_deviceSeqFloor) + 1;
         event.at = m_session.m_clock.nowMs();
         event.actor = m_session.m_identity.actor;
         event.type = type;
@@ -60,6 +60,7 @@ private:
 CallSession::CallSession(const Playbook &playbook, CallIdentity identity, const Clock &clock, IdGenerator &ids,
                          EventSink &sink)
     : m_reducer(playbook), m_identity(std::move(identity)), m_clock(clock), m_ids(ids), m_sink(sink)
+    , m_deviceSeqFloor(sink.lastSeq(m_identity.deviceId))
 {
 }
 

@@ -86,6 +86,8 @@ private:
     const Clock &m_clock;
     IdGenerator &m_ids;
     EventSink &m_sink;
+    // The device's highest seq in other calls when this session began.
+    qint64 m_deviceSeqFloor = 0;
     CallState m_state;
 };
 

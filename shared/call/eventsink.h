@@ -18,7 +18,28 @@ class EventSink
 public:
     virtual ~EventSink() = default;
     virtual std::optional<Refusal> append(const QList<CallEvent> &events) = 0;
+    // The highest seq `deviceId` has used in any call kept here (0: none).
+    // A device numbers all its events, across calls (docs/call-events.md),
+    // so the server can tell a device's events apart; a new call, or one
+    // resumed after another, continues from here.
+    virtual qint64 lastSeq(const QString &deviceId) const
+    {
+        Q_UNUSED(deviceId)
+        return 0;
+    }
 };
+
+// The highest seq of `deviceId` among `events` (0: none), for sinks that
+// keep their events in a list.
+inline qint64 lastSeqIn(const QList<CallEvent> &events, const QString &deviceId)
+{
+    qint64 last = 0;
+    for (const CallEvent &event : events) {
+        if (event.deviceId == deviceId)
+            last = qMax(last, event.seq);
+    }
+    return last;
+}
 
 class MemoryEventSink final : public EventSink
 {
@@ -28,6 +49,7 @@ public:
         m_events.append(events);
         return std::nullopt;
     }
+    qint64 lastSeq(const QString &deviceId) const override { return lastSeqIn(m_events, deviceId); }
     const QList<CallEvent> &events() const { return m_events; }
 
 private:

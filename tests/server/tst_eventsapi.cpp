@@ -299,6 +299,20 @@ void TestEventsApi::malformedBatches()
     QCOMPARE(refused[1][u"code"_s].toString(), u"event.malformed"_s);
     QCOMPARE(refused[2][u"code"_s].toString(), u"event.schema_unsupported"_s);
 
+    // Another event reusing a (device, seq) pair, stored or earlier in the
+    // same batch, is refused alone; the batch is kept.
+    QJsonObject reused = batch.at(1).toObject();
+    reused[u"id"_s] = uuidFor(u"e-"_s, u"reused"_s);
+    QJsonObject fresh = envelopes(events, u"e-"_s, 2, 1).at(0).toObject();
+    QJsonObject twin = fresh;
+    twin[u"id"_s] = uuidFor(u"e-"_s, u"twin"_s);
+    const ApiReply seqs = m_api->post(
+        u"/api/v1/events"_s, QJsonObject{ { u"events"_s, QJsonArray{ reused, fresh, twin } } }, token);
+    QCOMPARE(seqs.status, 200);
+    QCOMPARE(strings(seqs.json[u"accepted"_s]), QStringList{ fresh[u"id"_s].toString() });
+    QCOMPARE(seqs.json[u"refused"_s][0][u"code"_s].toString(), u"event.seq_taken"_s);
+    QCOMPARE(seqs.json[u"refused"_s][1][u"code"_s].toString(), u"event.seq_taken"_s);
+
     // The batch itself: empty, too many, not a list, unknown fields, too big.
     QCOMPARE(m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, QJsonArray() } }, token).status, 400);
     QJsonArray tooMany;

@@ -18,6 +18,7 @@ public:
         m_events.append(events);
         return std::nullopt;
     }
+    qint64 lastSeq(const QString &deviceId) const override { return lastSeqIn(m_events, deviceId); }
     const QList<CallEvent> &events() const { return m_events; }
     int writes() const { return m_writes; }
 

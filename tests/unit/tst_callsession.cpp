@@ -498,6 +498,48 @@ private Q_SLOTS:
         QVERIFY(!refused);
         QCOMPARE(refused.refusal().code, u"event.malformed"_s);
     }
+
+    // A device numbers all its events across calls, so the server can keep
+    // (device, seq) unique: a second call, and an older call resumed after
+    // it, continue from the device's highest number.
+    void seqContinuesAcrossTheDevicesCalls()
+    {
+        callos::test::FakeClock clock;
+        callos::test::SequentialIds ids;
+        MemoryEventSink sink;
+        const auto fieldsOf = [](int clients) {
+            FieldValues values;
+            values.insert(u"prospectName"_s, u"Dana"_s);
+            values.insert(u"clientCount"_s, clients);
+            return values;
+        };
+        CallSession first(m_playbook, CallIdentity{ u"call-a"_s, u"desk-1"_s, u"agent"_s }, clock, ids, sink);
+        QVERIFY(first.start(fieldsOf(620)));
+        QVERIFY(first.setPrecallItem(m_playbook.precallChecklist.first().id, true));
+        const qint64 firstLast = sink.events().constLast().seq;
+
+        CallSession second(m_playbook, CallIdentity{ u"call-b"_s, u"desk-1"_s, u"agent"_s }, clock, ids, sink);
+        QVERIFY(second.start(fieldsOf(700)));
+        QCOMPARE(sink.events().constLast().callId, u"call-b"_s);
+        QVERIFY(sink.events().constLast().seq > firstLast);
+        const qint64 secondLast = sink.events().constLast().seq;
+
+        QList<CallEvent> firstEvents;
+        for (const CallEvent &event : sink.events()) {
+            if (event.callId == u"call-a"_s)
+                firstEvents.append(event);
+        }
+        auto resumed = CallSession::resume(
+            m_playbook, CallIdentity{ u"call-a"_s, u"desk-1"_s, u"agent"_s }, clock, ids, sink, firstEvents);
+        QVERIFY(resumed);
+        QVERIFY(resumed.value()->setPrecallItem(m_playbook.precallChecklist.first().id, false));
+        QCOMPARE(sink.events().constLast().seq, secondLast + 1);
+
+        // Another device starts from 1.
+        CallSession other(m_playbook, CallIdentity{ u"call-c"_s, u"desk-2"_s, u"agent"_s }, clock, ids, sink);
+        QVERIFY(other.start(fieldsOf(620)));
+        QCOMPARE(sink.events().at(sink.events().size() - 2).seq, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCallSession)

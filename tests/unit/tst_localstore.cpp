@@ -107,14 +107,16 @@ private Q_SLOTS:
         const LocalStore &store = *opened.value();
         QCOMPARE(store.path(), QFileInfo(path).absoluteFilePath());
         QCOMPARE(store.schemaVersion().value(), LocalStore::latestSchemaVersion());
-        QCOMPARE(LocalStore::latestSchemaVersion(), 3);
+        QCOMPARE(LocalStore::latestSchemaVersion(), 4);
 
         QSqlQuery query(store.database());
         QVERIFY(query.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s));
         QStringList tables;
         while (query.next())
             tables.append(query.value(0).toString());
-        QCOMPARE(tables, (QStringList { u"call_events"_s, u"calls"_s, u"prospects"_s, u"schema_migrations"_s }));
+        QCOMPARE(tables,
+            (QStringList { u"call_events"_s, u"calls"_s, u"prospects"_s, u"schema_migrations"_s, u"sync_calls"_s,
+                u"sync_prospects"_s, u"sync_refused_events"_s }));
 
         QVERIFY(query.exec(u"SELECT version, name FROM schema_migrations ORDER BY rowid"_s));
         QList<int> versions;
@@ -123,8 +125,9 @@ private Q_SLOTS:
             versions.append(query.value(0).toInt());
             names.append(query.value(1).toString());
         }
-        QCOMPARE(versions, (QList<int> { 1, 2, 3 }));
-        QCOMPARE(names, (QStringList { u"prospects"_s, u"calls"_s, u"call events and outbox"_s }));
+        QCOMPARE(versions, (QList<int> { 1, 2, 3, 4 }));
+        QCOMPARE(names,
+            (QStringList { u"prospects"_s, u"calls"_s, u"call events and outbox"_s, u"sync bookkeeping"_s }));
         QCOMPARE(pragma(store, u"application_id"_s).toLongLong(), qint64(SchemaMigrations::kApplicationId));
     }
 

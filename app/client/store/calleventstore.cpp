@@ -88,6 +88,19 @@ Result<int> CallEventStore::unacknowledgedCount() const
     return query.value(0).toInt();
 }
 
+qint64 CallEventStore::lastSeq(const QString &deviceId) const
+{
+    QSqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT coalesce(max(seq), 0) FROM call_events WHERE device_id = ?"_s);
+    query.addBindValue(deviceId);
+    // Unreadable: 0. The store is then failing its writes too, and the
+    // engine refuses the action on append before any number is used.
+    if (!query.exec() || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
 std::optional<Refusal> CallEventStore::markAcknowledged(const QStringList &eventIds, qint64 acknowledgedAtMs)
 {
     if (eventIds.isEmpty())

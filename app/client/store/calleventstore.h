@@ -29,6 +29,7 @@ public:
     // its call record completed, in the same transaction, so the list of
     // unfinished calls never offers a finished call for resume after a crash.
     std::optional<Refusal> append(const QList<CallEvent> &events) override;
+    qint64 lastSeq(const QString &deviceId) const override;
 
     // The events of one call, in the order they were appended.
     Result<QList<CallEvent>> events(const QString &callId) const;

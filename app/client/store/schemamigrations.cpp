@@ -61,6 +61,29 @@ const QList<Migration> &SchemaMigrations::all()
                 u"CREATE INDEX call_events_by_call ON call_events (call_id, pos)"_s,
                 u"CREATE INDEX call_events_outbox ON call_events (pos) WHERE acked_at IS NULL"_s,
             } },
+        Migration { 4, u"sync bookkeeping"_s,
+            {
+                // What the server already has, so a push after a restart
+                // sends only what changed. A prospect is pushed again when
+                // its updated_at moves past the one that was sent.
+                u"CREATE TABLE sync_prospects ("
+                " prospect_id TEXT PRIMARY KEY NOT NULL"
+                "  REFERENCES prospects (id) ON UPDATE CASCADE ON DELETE CASCADE,"
+                " pushed_updated_at INTEGER NOT NULL)"_s,
+                u"CREATE TABLE sync_calls ("
+                " call_id TEXT PRIMARY KEY NOT NULL REFERENCES calls (id) ON UPDATE CASCADE ON DELETE CASCADE,"
+                " pushed_at INTEGER NOT NULL)"_s,
+                // Events the server refused, with its reason, until the agent
+                // sends them again (the row goes) or keeps them on this
+                // computer only (dismissed_at; the event leaves the outbox).
+                // Never deleted otherwise: a refusal is not dropped silently.
+                u"CREATE TABLE sync_refused_events ("
+                " event_id TEXT PRIMARY KEY NOT NULL REFERENCES call_events (id) ON DELETE CASCADE,"
+                " code TEXT NOT NULL,"
+                " message TEXT NOT NULL,"
+                " refused_at INTEGER NOT NULL,"
+                " dismissed_at INTEGER)"_s,
+            } },
     };
     return migrations;
 }

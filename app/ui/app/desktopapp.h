@@ -1,13 +1,26 @@
 #pragma once
 
+#include "client/account/account.h"
+#include "client/account/accountsettings.h"
+#include "client/account/tokenstore.h"
 #include "client/call/calllauncher.h"
 #include "client/presentation/presentationcontroller.h"
 #include "client/store/calleventstore.h"
 #include "client/store/callrepository.h"
 #include "client/store/localstore.h"
 #include "client/store/prospectrepository.h"
+#include "client/sync/apiclient.h"
+#include "client/sync/backoffpolicy.h"
+#include "client/sync/playbookcache.h"
+#include "client/sync/prospectcache.h"
+#include "client/sync/randomsource.h"
+#include "client/sync/refusedevents.h"
+#include "client/sync/syncengine.h"
+#include "client/sync/syncoutbox.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/slides/sliderenderer.h"
+
+#include <QNetworkAccessManager>
 
 #include <memory>
 
@@ -16,9 +29,10 @@ class QSettings;
 namespace callos::ui {
 
 // The desktop app's object graph on an open store: repositories, call
-// controller, launcher, presentation, slide renderer and (on demand) the
-// control panel window. main() builds one; tests and benchmarks build the
-// same one on a temporary store, so they exercise exactly what users run.
+// controller, launcher, presentation, slide renderer, the account and the
+// sync, and (on demand) the control panel window. main() builds one; tests
+// and benchmarks build the same one on a temporary store, so they exercise
+// exactly what users run.
 class DesktopApp
 {
 public:
@@ -32,6 +46,10 @@ public:
         IdGenerator &ids;
         QString deviceId;
         QString actor;
+        // Where the session token is kept: the OS keychain in main(). None:
+        // in memory for this run only (tests, benchmarks).
+        client::TokenStore *tokens = nullptr;
+        client::SyncEngine::Options sync = {};
     };
 
     explicit DesktopApp(const Inputs &inputs);
@@ -45,6 +63,23 @@ public:
     client::PresentationController presentation;
     const SlideRenderer renderer;
     const FieldFormatter formatter;
+
+private:
+    // Declared before what uses it: the fallback token store.
+    std::unique_ptr<client::SessionTokenStore> m_sessionTokens;
+    client::AccountSettings m_accountSettings;
+    client::SystemRandom m_random;
+
+public:
+    QNetworkAccessManager network;
+    client::ApiClient api;
+    client::Account account;
+    client::SyncOutbox outbox;
+    client::RefusedEvents refused;
+    client::ProspectCache prospectCache;
+    client::PlaybookCache playbookCache;
+    client::BackoffPolicy backoff;
+    client::SyncEngine sync;
 
     ControlPanelServices services();
     // The control panel, created the first time it is asked for.

@@ -1,5 +1,7 @@
 #include "ui/automation/screenshottour.h"
 
+#include "ui/account/signindialog.h"
+
 #include "ui/call/callpage.h"
 #include "ui/call/milestoneview.h"
 #include "ui/precall/precallpage.h"
@@ -60,6 +62,21 @@ QStringList ScreenshotTour::run()
     m_window.startPage()->selectProspect(0);
     if (!save(m_window, u"start"_s))
         return {};
+
+    // The sign-in dialog (Account menu, Ctrl+Shift+L) as an agent fills it in.
+    {
+        SignInDialog dialog(m_services.account, &m_window);
+        const auto fill = [&dialog](const QString &name, const QString &text) {
+            if (auto *field = dialog.findChild<QLineEdit *>(name); field && field->text().isEmpty())
+                field->setText(text);
+        };
+        fill(u"serverAddress"_s, u"https://callos.example.com"_s);
+        fill(u"email"_s, u"dana@example.com"_s);
+        fill(u"password"_s, u"correct horse battery"_s);
+        dialog.show();
+        if (!save(dialog, u"signin"_s))
+            return {};
+    }
 
     const auto prospects = m_services.prospects.list({}, 50);
     if (!prospects || prospects.value().isEmpty())

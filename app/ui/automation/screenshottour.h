@@ -7,9 +7,9 @@
 namespace callos::ui {
 
 // Walks the real control panel through a call and saves a PNG of each
-// screen an agent sees (start, pre-call, a milestone, the objection
-// subflow, the decision, the summary) and of the presentation window, all
-// at 1920x1080: for the README and for looking at what we built.
+// screen an agent sees (start, the sign-in dialog, pre-call, a milestone,
+// the objection subflow, the decision, the summary) and of the presentation
+// window, all at 1920x1080: for the README and for looking at what we built.
 class ScreenshotTour
 {
 public:

@@ -1,5 +1,6 @@
 #include "ui/mainwindow/mainwindow.h"
 
+#include "ui/account/signindialog.h"
 #include "ui/call/callpage.h"
 #include "ui/call/milestonerail.h"
 #include "ui/call/milestoneview.h"
@@ -9,10 +10,13 @@
 #include "ui/presentation/presenterpanel.h"
 #include "ui/start/startpage.h"
 #include "ui/summary/summarypage.h"
+#include "ui/sync/refusedeventsdialog.h"
+#include "ui/sync/syncstatuswidget.h"
 
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QLabel>
+#include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -68,19 +72,87 @@ MainWindow::MainWindow(const ControlPanelServices &services, QWidget *parent)
 
     m_saveState = new QLabel(tr("All changes saved"), this);
     m_saveState->setObjectName(u"saveState"_s);
-    m_syncState = new QLabel(tr("Local only"), this);
-    m_syncState->setObjectName(u"syncState"_s);
-    m_syncState->setToolTip(tr("Calls are kept on this computer. No server is configured."));
+    m_syncStatus = new SyncStatusWidget(services.account, services.sync, this);
+    connect(m_syncStatus, &SyncStatusWidget::signInRequested, this, &MainWindow::openSignIn);
+    connect(m_syncStatus, &SyncStatusWidget::refusedRequested, this, &MainWindow::openRefusedEvents);
     m_callTime = new QLabel(this);
     m_callTime->setObjectName(u"callTime"_s);
     statusBar()->addWidget(m_saveState, 1);
-    statusBar()->addPermanentWidget(m_syncState);
+    statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_callTime);
     m_clockTick.setInterval(1000);
     connect(&m_clockTick, &QTimer::timeout, this, &MainWindow::updateStatus);
     m_clockTick.start();
 
+    createAccountMenu();
+    // Prospects pulled from the server show up in the list at once.
+    connect(&services.sync, &client::SyncEngine::prospectsPulled, this, [this] {
+        if (currentPage() == m_start)
+            m_start->refresh();
+    });
+    connect(&services.account, &client::Account::warning, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+
     showPageForCall();
+}
+
+void MainWindow::createAccountMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Account"));
+    menu->setObjectName(u"accountMenu"_s);
+    // Menu shortcuts run at once (no button animating a click), and stay
+    // away from the call's keys (README, "Keys during a call").
+    m_signIn = menu->addAction(tr("Sign in…"), this, &MainWindow::openSignIn);
+    m_signIn->setObjectName(u"actionSignIn"_s);
+    m_signIn->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_signOut = menu->addAction(tr("Sign out"), this, [this] { m_services.account.signOut(); });
+    m_signOut->setObjectName(u"actionSignOut"_s);
+    menu->addSeparator();
+    m_syncNow = menu->addAction(tr("Sync now"), this, [this] { m_services.sync.syncNow(); });
+    m_syncNow->setObjectName(u"actionSyncNow"_s);
+    m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
+    m_showRefused = menu->addAction(tr("Changes the server refused…"), this, &MainWindow::openRefusedEvents);
+    m_showRefused->setObjectName(u"actionRefused"_s);
+    connect(&m_services.account, &client::Account::stateChanged, this, &MainWindow::updateAccountActions);
+    updateAccountActions();
+}
+
+void MainWindow::updateAccountActions()
+{
+    using State = client::Account::State;
+    const State state = m_services.account.state();
+    m_signIn->setEnabled(state == State::SignedOut || state == State::SessionEnded);
+    m_signOut->setEnabled(state == State::SignedIn || state == State::SessionEnded);
+    m_syncNow->setEnabled(state == State::SignedIn);
+    const QString email = m_services.account.profile().email;
+    m_signOut->setText(state == State::SignedIn && !email.isEmpty() ? tr("Sign out %1").arg(email) : tr("Sign out"));
+}
+
+void MainWindow::openSignIn()
+{
+    if (m_signInDialog && m_signInDialog->isVisible()) {
+        m_signInDialog->activateWindow();
+        return;
+    }
+    using State = client::Account::State;
+    if (m_services.account.state() != State::SignedOut && m_services.account.state() != State::SessionEnded)
+        return;
+    auto *dialog = new SignInDialog(m_services.account, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_signInDialog = dialog;
+    dialog->open();
+}
+
+void MainWindow::openRefusedEvents()
+{
+    if (m_refusedDialog && m_refusedDialog->isVisible()) {
+        m_refusedDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new RefusedEventsDialog(m_services.refused, m_services.sync, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_refusedDialog = dialog;
+    dialog->open();
 }
 
 MainWindow::~MainWindow() = default;

@@ -1,11 +1,17 @@
 #pragma once
 
+#include "client/account/account.h"
 #include "client/call/calllauncher.h"
 #include "client/presentation/presentationcontroller.h"
+#include "client/sync/refusedevents.h"
+#include "client/sync/syncengine.h"
 
+#include <QDialog>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
+class QAction;
 class QLabel;
 class QSettings;
 class QStackedWidget;
@@ -19,6 +25,7 @@ class PresenterPanel;
 class SlideRenderer;
 class StartPage;
 class SummaryPage;
+class SyncStatusWidget;
 
 // Everything the control panel needs, created once in main() and passed in.
 struct ControlPanelServices
@@ -31,6 +38,9 @@ struct ControlPanelServices
     const SlideRenderer &renderer;
     const FieldFormatter &formatter;
     QSettings &settings;
+    client::Account &account;
+    client::SyncEngine &sync;
+    client::RefusedEvents &refused;
 };
 
 // The control panel: start screen, pre-call, the call, the summary, one at a
@@ -52,6 +62,11 @@ public:
     PresenterPanel *presenterPanel() const { return m_presenter; }
     QWidget *currentPage() const;
     QString saveStatus() const;
+    SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+
+    // The account menu's dialogs (also from the status bar).
+    void openSignIn();
+    void openRefusedEvents();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +76,8 @@ private:
     void updateStatus();
     void start(const client::Prospect &prospect);
     void resume(const QString &callId);
+    void createAccountMenu();
+    void updateAccountActions();
 
     ControlPanelServices m_services;
     QStackedWidget *m_pages;
@@ -71,7 +88,13 @@ private:
     PresentationWindow *m_window;
     PresenterPanel *m_presenter;
     QLabel *m_saveState;
-    QLabel *m_syncState;
+    SyncStatusWidget *m_syncStatus;
+    QAction *m_signIn = nullptr;
+    QAction *m_signOut = nullptr;
+    QAction *m_syncNow = nullptr;
+    QAction *m_showRefused = nullptr;
+    QPointer<QDialog> m_signInDialog;
+    QPointer<QDialog> m_refusedDialog;
     QLabel *m_callTime;
     QTimer m_clockTick;
     bool m_showingSummary = false;
