@@ -19,6 +19,9 @@ namespace callos::server {
 
 namespace {
 
+// Rows per INSERT of call events (see storeCall).
+constexpr qsizetype kRowsPerInsert = 100;
+
 struct DecodedEvent
 {
     int index = 0;
@@ -101,6 +104,22 @@ CallIngest::CallIngest(Database &database, CallPlaybooks &playbooks, const Clock
 
 CallIngest::~CallIngest() = default;
 
+QSqlQuery &CallIngest::prepared(const QString &sql)
+{
+    std::shared_ptr<QSqlQuery> &query = m_statements[sql];
+    if (query) {
+        query->finish(); // a SELECT left unread would hold its cursor
+        return *query;
+    }
+    // Never evicted, so references handed out stay valid: the texts are a
+    // fixed few plus the multi-row INSERT for 1..kRowsPerInsert rows.
+    query = std::make_shared<QSqlQuery>(m_database.connection());
+    query->setForwardOnly(true);
+    // A failed prepare shows in the statement's exec(), with the driver's words.
+    query->prepare(sql);
+    return *query;
+}
+
 Result<IngestOutcome> CallIngest::ingest(const Principal &principal, const QJsonArray &events)
 {
     IngestOutcome outcome;
@@ -174,9 +193,7 @@ Result<IngestOutcome> CallIngest::ingest(const Principal &principal, const QJson
                 *range = { qMin(range->first, item.event.seq), qMax(range->second, item.event.seq) };
         }
         for (auto range = seqRange.cbegin(); range != seqRange.cend(); ++range) {
-            QSqlQuery query(m_database.connection());
-            query.setForwardOnly(true);
-            query.prepare(u"SELECT seq FROM call_events WHERE org_id = ? AND device_id = ? AND seq BETWEEN ? AND ?"_s);
+            QSqlQuery &query = prepared(u"SELECT seq FROM call_events WHERE org_id = ? AND device_id = ? AND seq BETWEEN ? AND ?"_s);
             query.addBindValue(principal.orgId);
             query.addBindValue(range.key());
             query.addBindValue(range->first);
@@ -271,10 +288,8 @@ Result<std::shared_ptr<CallIngest::CachedCall>> CallIngest::loadCall(Transaction
     // FOR UPDATE on PostgreSQL: two nodes ingesting the same call take turns.
     // SQLite's BEGIN IMMEDIATE already serialises writers.
     const bool postgres = m_database.backend() == DatabaseSettings::Backend::Postgresql;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT agent_user_id, event_count, playbook_id, playbook_version FROM calls "
-                  "WHERE id = ? AND org_id = ?"_s
+    QSqlQuery &query = prepared(u"SELECT agent_user_id, event_count, playbook_id, playbook_version FROM calls "
+                                "WHERE id = ? AND org_id = ?"_s
         + (postgres ? u" FOR UPDATE"_s : QString()));
     query.addBindValue(callId);
     query.addBindValue(principal.orgId);
@@ -359,37 +374,38 @@ std::optional<Refusal> CallIngest::storeCall(Transaction &transaction, const Pen
             tr("Storing the events of call %1").arg(state.callId), StorageRefusals::detail(query.lastError())));
     };
 
-    // One prepared statement for all the call's events: preparing is a good
-    // part of an insert's cost.
-    QSqlQuery insert(m_database.connection());
-    if (!insert.prepare(u"INSERT INTO call_events (id, call_id, org_id, device_id, seq, at, type, json, received_at, "
-                        "call_pos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
-        return failed(insert);
+    // Many rows per INSERT: on PostgreSQL every statement is a round trip,
+    // and a batch of 100 events would otherwise cost 100 of them.
     qint64 position = call.cached->state.eventCount;
-    for (const CallEvent &event : call.newEvents) {
-        insert.addBindValue(event.id);
-        insert.addBindValue(event.callId);
-        insert.addBindValue(orgId);
-        insert.addBindValue(event.deviceId);
-        insert.addBindValue(event.seq);
-        insert.addBindValue(event.at);
-        insert.addBindValue(event.type);
-        insert.addBindValue(QString::fromUtf8(CallEventCodec::encode(event)));
-        insert.addBindValue(now);
-        insert.addBindValue(++position);
+    for (qsizetype from = 0; from < call.newEvents.size(); from += kRowsPerInsert) {
+        const QList<CallEvent> rows = call.newEvents.mid(from, kRowsPerInsert);
+        QStringList tuples;
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            tuples.append(u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        QSqlQuery &insert = prepared(u"INSERT INTO call_events (id, call_id, org_id, device_id, seq, at, type, json, "
+                                     "received_at, call_pos) VALUES "_s
+            + tuples.join(u", "_s));
+        for (const CallEvent &event : rows) {
+            insert.addBindValue(event.id);
+            insert.addBindValue(event.callId);
+            insert.addBindValue(orgId);
+            insert.addBindValue(event.deviceId);
+            insert.addBindValue(event.seq);
+            insert.addBindValue(event.at);
+            insert.addBindValue(event.type);
+            insert.addBindValue(QString::fromUtf8(CallEventCodec::encode(event)));
+            insert.addBindValue(now);
+            insert.addBindValue(++position);
+        }
         if (!insert.exec())
             return failed(insert);
     }
 
-    QSqlQuery slides(m_database.connection());
-    bool slidesPrepared = false;
     for (const CallEvent &event : call.newEvents) {
         if (event.type != EventType::SlideShown)
             continue;
-        if (!std::exchange(slidesPrepared, true)
-            && !slides.prepare(u"INSERT INTO slide_instances (org_id, call_id, event_id, slide_id, milestone_id, shown_at) "
-                               "VALUES (?, ?, ?, ?, ?, ?)"_s))
-            return failed(slides);
+        QSqlQuery &slides = prepared(u"INSERT INTO slide_instances (org_id, call_id, event_id, slide_id, "
+                                     "milestone_id, shown_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
         slides.addBindValue(orgId);
         slides.addBindValue(event.callId);
         slides.addBindValue(event.id);
@@ -402,8 +418,7 @@ std::optional<Refusal> CallIngest::storeCall(Transaction &transaction, const Pen
 
     const QString currentMilestone = orEmpty(state.current >= 0 ? playbook.milestones.at(state.current).id : QString());
     const QString decision = orEmpty(state.decision ? decisionOptionName(state.decision->option) : QString());
-    QSqlQuery update(m_database.connection());
-    update.prepare(u"UPDATE calls SET status = CASE WHEN status = 'closed_incomplete' AND ? <> 'completed' "
+    QSqlQuery &update = prepared(u"UPDATE calls SET status = CASE WHEN status = 'closed_incomplete' AND ? <> 'completed' "
                    "THEN status ELSE ? END, playbook_id = ?, playbook_version = ?, advisory_only = ?, decision = ?, "
                    "current_milestone_id = ?, event_count = ?, started_at = ?, completed_at = ?, updated_at = ? "
                    "WHERE id = ? AND org_id = ?"_s);
@@ -415,14 +430,12 @@ std::optional<Refusal> CallIngest::storeCall(Transaction &transaction, const Pen
     if (!update.exec())
         return failed(update);
 
-    QSqlQuery milestone(m_database.connection());
-    if (!milestone.prepare(u"INSERT INTO call_milestones (org_id, call_id, milestone_id, status, entered_at, "
+    QSqlQuery &milestone = prepared(u"INSERT INTO call_milestones (org_id, call_id, milestone_id, status, entered_at, "
                            "finished_at, active_ms) VALUES (?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (call_id, milestone_id) DO UPDATE SET status = excluded.status, "
                            "entered_at = COALESCE(call_milestones.entered_at, excluded.entered_at), "
                            "finished_at = COALESCE(excluded.finished_at, call_milestones.finished_at), "
-                           "active_ms = excluded.active_ms"_s))
-        return failed(milestone);
+                           "active_ms = excluded.active_ms"_s);
     const qint64 clockAt = state.completedAt > 0 ? state.completedAt : state.lastEventAt;
     for (int index = 0; index < playbook.milestones.size(); ++index) {
         const MilestoneProgress &progress = state.milestones.value(index);
@@ -445,12 +458,10 @@ std::optional<Refusal> CallIngest::storeCall(Transaction &transaction, const Pen
     }
 
     if (state.objections != call.cached->state.objections) {
-        QSqlQuery objection(m_database.connection());
-        if (!objection.prepare(u"INSERT INTO call_objections (org_id, call_id, objection_id, type_id, milestone_id, "
+        QSqlQuery &objection = prepared(u"INSERT INTO call_objections (org_id, call_id, objection_id, type_id, milestone_id, "
                                "outcome, raised_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                "ON CONFLICT (call_id, objection_id) DO UPDATE SET outcome = excluded.outcome, "
-                               "closed_at = excluded.closed_at"_s))
-            return failed(objection);
+                               "closed_at = excluded.closed_at"_s);
         for (const ObjectionRecord &record : state.objections) {
             objection.addBindValue(orgId);
             objection.addBindValue(state.callId);
