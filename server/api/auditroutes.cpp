@@ -39,7 +39,7 @@ void AuditRoutes::addTo(HttpRouter &router)
         [this](HttpExchange &exchange) { return read(exchange); });
 }
 
-QHttpServerResponse AuditRoutes::read(HttpExchange &exchange)
+ApiAnswer AuditRoutes::read(HttpExchange &exchange)
 {
     const QUrlQuery &query = exchange.query();
     ValidationErrors errors{ QString() };
@@ -70,11 +70,11 @@ QHttpServerResponse AuditRoutes::read(HttpExchange &exchange)
             errors.add(u"limit"_s, tr("must be a whole number from 1 to %1").arg(kMaximumLimit));
     }
     if (!errors.isEmpty())
-        return ApiFailure::invalid(errors).response();
+        return ApiFailure::invalid(errors);
 
     const Result<AuditLog::Page> page = m_audit.read(exchange.principal().orgId, action, before, limit);
     if (!page)
-        return ApiFailure::internal(page.refusal()).response();
+        return ApiFailure::internal(page.refusal());
     QJsonArray entries;
     for (const AuditEntry &entry : page.value().entries) {
         entries.append(QJsonObject{ { u"id"_s, entry.id }, { u"at"_s, entry.at },

@@ -28,7 +28,7 @@ public:
     void addTo(HttpRouter &router);
 
 private:
-    QHttpServerResponse read(HttpExchange &exchange);
+    ApiAnswer read(HttpExchange &exchange);
 
     AuditLog &m_audit;
 };

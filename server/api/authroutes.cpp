@@ -289,23 +289,23 @@ void AuthRoutes::finishLogin(const SharedExchange &exchange, const Account &acco
     exchange->reply(QHttpServerResponse(answer));
 }
 
-QHttpServerResponse AuthRoutes::logout(HttpExchange &exchange)
+ApiAnswer AuthRoutes::logout(HttpExchange &exchange)
 {
     const Principal &who = exchange.principal();
     Transaction transaction(m_database, tr("Signing out"));
     if (auto refusal = transaction.begin())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     if (auto refusal = m_sessions.revoke(transaction, who, who.sessionId))
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     if (auto refusal = m_audit.record(transaction,
             AuditEntry{ who.orgId, who.userId, u"auth.logout"_s, who.userId, { { u"session_id"_s, who.sessionId } } }))
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     if (auto refusal = transaction.commit())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     return QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent);
 }
 
-QHttpServerResponse AuthRoutes::me(HttpExchange &exchange)
+ApiAnswer AuthRoutes::me(HttpExchange &exchange)
 {
     const Principal &who = exchange.principal();
     const Result<std::optional<SqlRows::Row>> found = SqlRows::first(m_database, tr("reading your account"),
@@ -313,9 +313,9 @@ QHttpServerResponse AuthRoutes::me(HttpExchange &exchange)
         "FROM users u JOIN organisations o ON o.org_id = u.org_id WHERE u.id = ? AND u.org_id = ?"_s,
         { who.userId, who.orgId });
     if (!found)
-        return ApiFailure::internal(found.refusal()).response();
+        return ApiFailure::internal(found.refusal());
     if (!found.value())
-        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists.")).response();
+        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists."));
     const SqlRows::Row &row = *found.value();
     return QHttpServerResponse(QJsonObject{ { u"id"_s, who.userId }, { u"email"_s, row.at(0).toString() },
         { u"display_name"_s, row.at(1).toString() }, { u"role"_s, row.at(2).toString() },
@@ -324,35 +324,35 @@ QHttpServerResponse AuthRoutes::me(HttpExchange &exchange)
         { u"session_id"_s, who.sessionId }, { u"mfa_setup_required"_s, who.mfaSetupRequired } });
 }
 
-QHttpServerResponse AuthRoutes::sessions(HttpExchange &exchange)
+ApiAnswer AuthRoutes::sessions(HttpExchange &exchange)
 {
     const Principal &who = exchange.principal();
     const Result<QList<SessionInfo>> live = m_sessions.list(who.orgId, who.userId);
     if (!live)
-        return ApiFailure::internal(live.refusal()).response();
+        return ApiFailure::internal(live.refusal());
     QJsonArray items;
     for (const SessionInfo &session : live.value())
         items.append(sessionJson(session, who.sessionId));
     return QHttpServerResponse(QJsonObject{ { u"sessions"_s, items } });
 }
 
-QHttpServerResponse AuthRoutes::endSession(HttpExchange &exchange)
+ApiAnswer AuthRoutes::endSession(HttpExchange &exchange)
 {
     const Principal &who = exchange.principal();
     const QString sessionId = exchange.param(0);
     Transaction transaction(m_database, tr("Ending a session"));
     if (auto refusal = transaction.begin())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     if (auto refusal = m_sessions.revoke(transaction, who, sessionId)) {
         if (refusal->code == u"auth.session_not_found")
-            return ApiFailure::notFound(refusal->code, refusal->message).response();
-        return ApiFailure::internal(*refusal).response();
+            return ApiFailure::notFound(refusal->code, refusal->message);
+        return ApiFailure::internal(*refusal);
     }
     if (auto refusal = m_audit.record(transaction,
             AuditEntry{ who.orgId, who.userId, u"auth.session_ended"_s, who.userId, { { u"session_id"_s, sessionId } } }))
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     if (auto refusal = transaction.commit())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     return QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent);
 }
 

@@ -51,10 +51,10 @@ private:
     // A failed sign-in of a known account: counted by the throttle, audited.
     void refuseLogin(const SharedExchange &exchange, const Account &account, const QString &email,
         const QString &reason, const ApiFailure &failure);
-    QHttpServerResponse logout(HttpExchange &exchange);
-    QHttpServerResponse me(HttpExchange &exchange);
-    QHttpServerResponse sessions(HttpExchange &exchange);
-    QHttpServerResponse endSession(HttpExchange &exchange);
+    ApiAnswer logout(HttpExchange &exchange);
+    ApiAnswer me(HttpExchange &exchange);
+    ApiAnswer sessions(HttpExchange &exchange);
+    ApiAnswer endSession(HttpExchange &exchange);
     void changePassword(const SharedExchange &exchange);
 
     Database &m_database;

@@ -1,7 +1,6 @@
 #include "api/callroutes.h"
 
 #include "api/queryreader.h"
-#include "api/routeanswer.h"
 #include "api/visibility.h"
 #include "audit/auditlog.h"
 #include "common/clock.h"
@@ -86,16 +85,16 @@ CallRoutes::CallRoutes(Database &database, AuditLog &audit, const Clock &clock, 
 void CallRoutes::addTo(HttpRouter &router)
 {
     using Method = HttpExchange::Method;
-    router.add(Method::Get, u"/api/v1/calls"_s, { Access::Agent, 0 },
-        answering([this](HttpExchange &exchange) { return list(exchange); }));
-    router.add(Method::Post, u"/api/v1/calls"_s, { Access::Agent, kMaxBodyBytes },
-        answering([this](HttpExchange &exchange) { return create(exchange); }));
-    router.add(Method::Get, u"/api/v1/calls/{id}"_s, { Access::Agent, 0 },
-        answering([this](HttpExchange &exchange) { return get(exchange); }));
-    router.add(Method::Put, u"/api/v1/calls/{id}"_s, { Access::Agent, kMaxBodyBytes },
-        answering([this](HttpExchange &exchange) { return put(exchange); }));
-    router.add(Method::Post, u"/api/v1/calls/{id}/complete"_s, { Access::Agent, kMaxBodyBytes },
-        answering([this](HttpExchange &exchange) { return complete(exchange); }));
+    router.addSync(Method::Get, u"/api/v1/calls"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return list(exchange); });
+    router.addSync(Method::Post, u"/api/v1/calls"_s, { Access::Agent, kMaxBodyBytes },
+        [this](HttpExchange &exchange) { return create(exchange); });
+    router.addSync(Method::Get, u"/api/v1/calls/{id}"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return get(exchange); });
+    router.addSync(Method::Put, u"/api/v1/calls/{id}"_s, { Access::Agent, kMaxBodyBytes },
+        [this](HttpExchange &exchange) { return put(exchange); });
+    router.addSync(Method::Post, u"/api/v1/calls/{id}/complete"_s, { Access::Agent, kMaxBodyBytes },
+        [this](HttpExchange &exchange) { return complete(exchange); });
 }
 
 QJsonObject CallRoutes::toJson(const CallRow &call)

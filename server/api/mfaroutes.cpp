@@ -110,23 +110,23 @@ void MfaRoutes::addTo(HttpRouter &router)
         [this](HttpExchange &exchange) { return regenerateRecoveryCodes(exchange); });
 }
 
-QHttpServerResponse MfaRoutes::status(HttpExchange &exchange)
+ApiAnswer MfaRoutes::status(HttpExchange &exchange)
 {
     const Principal &who = exchange.principal();
     const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
     if (!state)
-        return ApiFailure::internal(state.refusal()).response();
+        return ApiFailure::internal(state.refusal());
     if (!state.value())
-        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists.")).response();
+        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists."));
     const Result<std::optional<SqlRows::Row>> organisation = SqlRows::first(m_database, tr("reading the organisation"),
         u"SELECT require_mfa FROM organisations WHERE org_id = ?"_s, { who.orgId });
     if (!organisation)
-        return ApiFailure::internal(organisation.refusal()).response();
+        return ApiFailure::internal(organisation.refusal());
     int remaining = 0;
     if (state.value()->enabled) {
         const Result<int> left = m_secondFactor.remainingRecoveryCodes(who.orgId, who.userId);
         if (!left)
-            return ApiFailure::internal(left.refusal()).response();
+            return ApiFailure::internal(left.refusal());
         remaining = left.value();
     }
     return QHttpServerResponse(QJsonObject{ { u"enabled"_s, state.value()->enabled },
@@ -135,75 +135,74 @@ QHttpServerResponse MfaRoutes::status(HttpExchange &exchange)
         { u"required_by_organisation"_s, organisation.value() && organisation.value()->at(0).toBool() } });
 }
 
-QHttpServerResponse MfaRoutes::enrol(HttpExchange &exchange)
+ApiAnswer MfaRoutes::enrol(HttpExchange &exchange)
 {
     // No body, or an empty object: a field is a mistake the client should hear of.
     if (!exchange.body().trimmed().isEmpty()) {
         const ApiResult<bool> empty = readJsonBody<bool>(exchange, [](JsonObjectReader &) { return true; });
         if (!empty)
-            return empty.failure().response();
+            return empty.failure();
     }
     const Principal &who = exchange.principal();
     const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
     if (!state)
-        return ApiFailure::internal(state.refusal()).response();
+        return ApiFailure::internal(state.refusal());
     if (!state.value())
-        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists.")).response();
+        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists."));
     // A stolen session must not swap the authenticator: turning MFA off
     // first takes the password and a code.
     if (state.value()->enabled)
-        return alreadyEnabled().response();
+        return alreadyEnabled();
     Transaction transaction(m_database, tr("Starting two-factor enrolment"));
     if (auto refusal = transaction.begin())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     const Result<TotpSecret> secret = m_secondFactor.startEnrolment(transaction, who.orgId, who.userId);
     if (!secret)
-        return ApiFailure::internal(secret.refusal()).response();
+        return ApiFailure::internal(secret.refusal());
     if (auto refusal = transaction.commit())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     return QHttpServerResponse(QJsonObject{ { u"secret"_s, secret.value().toBase32() },
         { u"otpauth_uri"_s, SecondFactor::otpauthUriFor(secret.value(), who.email) } });
 }
 
-QHttpServerResponse MfaRoutes::confirm(HttpExchange &exchange)
+ApiAnswer MfaRoutes::confirm(HttpExchange &exchange)
 {
     const ApiResult<CodeRequest> request = readJsonBody<CodeRequest>(exchange, [](JsonObjectReader &reader) {
         return CodeRequest{ readCode(reader) };
     });
     if (!request)
-        return request.failure().response();
+        return request.failure();
     const Principal &who = exchange.principal();
     const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
     if (!state)
-        return ApiFailure::internal(state.refusal()).response();
+        return ApiFailure::internal(state.refusal());
     if (!state.value())
-        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists.")).response();
+        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists."));
     if (state.value()->enabled)
-        return alreadyEnabled().response();
+        return alreadyEnabled();
     if (state.value()->pendingSecret.isEmpty())
         return ApiFailure::conflict(u"auth.mfa_not_enrolled"_s,
-            tr("There is no enrolment to confirm. Start one with POST /api/v1/auth/mfa/enrol."))
-            .response();
+            tr("There is no enrolment to confirm. Start one with POST /api/v1/auth/mfa/enrol."));
     if (const std::optional<qint64> waitMs = m_throttle.retryAfterMs(who.email, exchange.remoteAddress()))
         return AuthRoutes::throttledResponse(*waitMs);
 
     Transaction transaction(m_database, tr("Turning on two-factor sign-in"));
     if (auto refusal = transaction.begin())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     const Result<std::optional<QStringList>> codes
         = m_secondFactor.confirm(transaction, who.orgId, who.userId, *state.value(), request.value().code);
     if (!codes)
-        return ApiFailure::internal(codes.refusal()).response();
+        return ApiFailure::internal(codes.refusal());
     if (!codes.value()) {
         transaction.abort(Refusal{});
         m_throttle.recordFailure(who.email, exchange.remoteAddress());
-        return codeInvalid().response();
+        return codeInvalid();
     }
     if (auto refusal = m_audit.record(transaction, AuditEntry{ who.orgId, who.userId, u"auth.mfa_enabled"_s,
                                                        who.userId, QJsonObject{ { u"session_id"_s, who.sessionId } } }))
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     if (auto refusal = transaction.commit())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     m_throttle.recordSuccess(who.email, exchange.remoteAddress());
     return QHttpServerResponse(recoveryCodesJson(*codes.value()));
 }
@@ -306,49 +305,49 @@ void MfaRoutes::finishDisable(const SharedExchange &exchange, const QString &cod
     exchange->reply(QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent));
 }
 
-QHttpServerResponse MfaRoutes::regenerateRecoveryCodes(HttpExchange &exchange)
+ApiAnswer MfaRoutes::regenerateRecoveryCodes(HttpExchange &exchange)
 {
     const ApiResult<CodeRequest> request = readJsonBody<CodeRequest>(exchange, [](JsonObjectReader &reader) {
         return CodeRequest{ readCode(reader) };
     });
     if (!request)
-        return request.failure().response();
+        return request.failure();
     const Principal &who = exchange.principal();
     const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
     if (!state)
-        return ApiFailure::internal(state.refusal()).response();
+        return ApiFailure::internal(state.refusal());
     if (!state.value())
-        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists.")).response();
+        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists."));
     if (!state.value()->enabled)
-        return notEnabled().response();
+        return notEnabled();
     if (const std::optional<qint64> waitMs = m_throttle.retryAfterMs(who.email, exchange.remoteAddress()))
         return AuthRoutes::throttledResponse(*waitMs);
 
     Transaction transaction(m_database, tr("Issuing new recovery codes"));
     if (auto refusal = transaction.begin())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     const Result<std::optional<SecondFactorKind>> used
         = m_secondFactor.consumeEither(transaction, who.orgId, who.userId, *state.value(), request.value().code);
     if (!used)
-        return ApiFailure::internal(used.refusal()).response();
+        return ApiFailure::internal(used.refusal());
     if (!used.value()) {
         transaction.abort(Refusal{});
         m_throttle.recordFailure(who.email, exchange.remoteAddress());
-        return codeInvalid().response();
+        return codeInvalid();
     }
     if (*used.value() == SecondFactorKind::RecoveryCode) {
         if (auto refusal = auditRecoveryCodeUse(m_audit, transaction, m_secondFactor, who, u"recovery_codes"_s))
-            return ApiFailure::internal(*refusal).response();
+            return ApiFailure::internal(*refusal);
     }
     const Result<QStringList> codes = m_secondFactor.replaceRecoveryCodes(transaction, who.orgId, who.userId);
     if (!codes)
-        return ApiFailure::internal(codes.refusal()).response();
+        return ApiFailure::internal(codes.refusal());
     if (auto refusal = m_audit.record(transaction,
             AuditEntry{ who.orgId, who.userId, u"auth.recovery_codes_regenerated"_s, who.userId,
                 QJsonObject{ { u"count"_s, int(codes.value().size()) }, { u"via"_s, kindName(*used.value()) } } }))
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     if (auto refusal = transaction.commit())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     m_throttle.recordSuccess(who.email, exchange.remoteAddress());
     return QHttpServerResponse(recoveryCodesJson(codes.value()));
 }

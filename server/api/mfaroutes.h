@@ -36,12 +36,12 @@ public:
     void addTo(HttpRouter &router);
 
 private:
-    QHttpServerResponse status(HttpExchange &exchange);
-    QHttpServerResponse enrol(HttpExchange &exchange);
-    QHttpServerResponse confirm(HttpExchange &exchange);
+    ApiAnswer status(HttpExchange &exchange);
+    ApiAnswer enrol(HttpExchange &exchange);
+    ApiAnswer confirm(HttpExchange &exchange);
     void disable(const SharedExchange &exchange);
     void finishDisable(const SharedExchange &exchange, const QString &code, bool passwordOk);
-    QHttpServerResponse regenerateRecoveryCodes(HttpExchange &exchange);
+    ApiAnswer regenerateRecoveryCodes(HttpExchange &exchange);
 
     Database &m_database;
     AuditLog &m_audit;

@@ -1,6 +1,5 @@
 #include "api/openapiroutes.h"
 
-#include "api/routeanswer.h"
 #include "http/httprouter.h"
 
 #include <QFile>
@@ -25,8 +24,8 @@ OpenApiRoutes::OpenApiRoutes() : m_document(readDocument(kEmbeddedPath)) { }
 
 void OpenApiRoutes::addTo(HttpRouter &router)
 {
-    router.add(HttpExchange::Method::Get, u"/api/v1/openapi.json"_s, { Access::Public, 0 },
-        answering([this](HttpExchange &exchange) { return document(exchange); }));
+    router.addSync(HttpExchange::Method::Get, u"/api/v1/openapi.json"_s, { Access::Public, 0 },
+        [this](HttpExchange &exchange) { return document(exchange); });
 }
 
 ApiResult<QHttpServerResponse> OpenApiRoutes::document(HttpExchange &) const

@@ -44,15 +44,15 @@ ApiResult<QJsonObject> OrganisationRoutes::organisationJson(const QString &orgId
         { u"created_at"_s, row.at(1).toLongLong() }, { u"require_mfa"_s, row.at(2).toBool() } };
 }
 
-QHttpServerResponse OrganisationRoutes::read(HttpExchange &exchange)
+ApiAnswer OrganisationRoutes::read(HttpExchange &exchange)
 {
     const ApiResult<QJsonObject> organisation = organisationJson(exchange.principal().orgId);
     if (!organisation)
-        return organisation.failure().response();
+        return organisation.failure();
     return QHttpServerResponse(organisation.value());
 }
 
-QHttpServerResponse OrganisationRoutes::update(HttpExchange &exchange)
+ApiAnswer OrganisationRoutes::update(HttpExchange &exchange)
 {
     const ApiResult<OrganisationChange> request
         = readJsonBody<OrganisationChange>(exchange, [](JsonObjectReader &reader) {
@@ -67,33 +67,33 @@ QHttpServerResponse OrganisationRoutes::update(HttpExchange &exchange)
               return read;
           });
     if (!request)
-        return request.failure().response();
+        return request.failure();
     const Principal &who = exchange.principal();
     Transaction transaction(m_database, tr("Changing the organisation's settings"));
     if (auto refusal = transaction.begin())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     const Result<QVariant> current
         = transaction.read(u"SELECT require_mfa FROM organisations WHERE org_id = ?"_s, { who.orgId });
     if (!current)
-        return ApiFailure::internal(current.refusal()).response();
+        return ApiFailure::internal(current.refusal());
     if (!current.value().isValid())
-        return ApiFailure::notFound(u"organisation.not_found"_s, tr("Your organisation no longer exists.")).response();
+        return ApiFailure::notFound(u"organisation.not_found"_s, tr("Your organisation no longer exists."));
     const bool before = current.value().toBool();
     const bool after = *request.value().requireMfa;
     if (before != after) {
         if (auto refusal = transaction.exec(
                 u"UPDATE organisations SET require_mfa = ? WHERE org_id = ?"_s, { after, who.orgId }))
-            return ApiFailure::internal(*refusal).response();
+            return ApiFailure::internal(*refusal);
         if (auto refusal = m_audit.record(transaction, AuditEntry{ who.orgId, who.userId,
                                                            u"config.require_mfa_changed"_s, who.orgId,
                                                            QJsonObject{ { u"from"_s, before }, { u"to"_s, after } } }))
-            return ApiFailure::internal(*refusal).response();
+            return ApiFailure::internal(*refusal);
     }
     if (auto refusal = transaction.commit())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     const ApiResult<QJsonObject> organisation = organisationJson(who.orgId);
     if (!organisation)
-        return organisation.failure().response();
+        return organisation.failure();
     return QHttpServerResponse(organisation.value());
 }
 

@@ -27,8 +27,8 @@ public:
     void addTo(HttpRouter &router);
 
 private:
-    QHttpServerResponse read(HttpExchange &exchange);
-    QHttpServerResponse update(HttpExchange &exchange);
+    ApiAnswer read(HttpExchange &exchange);
+    ApiAnswer update(HttpExchange &exchange);
     ApiResult<QJsonObject> organisationJson(const QString &orgId) const;
 
     Database &m_database;

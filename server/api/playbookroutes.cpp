@@ -1,6 +1,5 @@
 #include "api/playbookroutes.h"
 
-#include "api/routeanswer.h"
 #include "audit/auditlog.h"
 #include "content/versionedjson.h"
 #include "http/httprouter.h"
@@ -45,18 +44,18 @@ PlaybookRoutes::PlaybookRoutes(Database &database, AuditLog &audit, const Clock 
 void PlaybookRoutes::addTo(HttpRouter &router)
 {
     using Method = HttpExchange::Method;
-    router.add(Method::Get, u"/api/v1/playbook"_s, { Access::Agent, 0 },
-        answering([this](HttpExchange &exchange) { return getPlaybook(exchange); }));
-    router.add(Method::Put, u"/api/v1/playbook"_s, { Access::Admin, kMaxPlaybookBytes },
-        answering([this](HttpExchange &exchange) { return putPlaybook(exchange); }));
-    router.add(Method::Get, u"/api/v1/deck"_s, { Access::Agent, 0 },
-        answering([this](HttpExchange &exchange) { return getDeck(exchange); }));
+    router.addSync(Method::Get, u"/api/v1/playbook"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return getPlaybook(exchange); });
+    router.addSync(Method::Put, u"/api/v1/playbook"_s, { Access::Admin, kMaxPlaybookBytes },
+        [this](HttpExchange &exchange) { return putPlaybook(exchange); });
+    router.addSync(Method::Get, u"/api/v1/deck"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return getDeck(exchange); });
     // The name is one path segment: the image's file name ("growth-path.png")
     // or, as deck.json writes it, "images/growth-path.png" (two segments).
-    router.add(Method::Get, u"/api/v1/deck/files/{name}"_s, { Access::Agent, 0 },
-        answering([this](HttpExchange &exchange) { return getDeckFile(exchange); }));
-    router.add(Method::Get, u"/api/v1/deck/files/{folder}/{name}"_s, { Access::Agent, 0 },
-        answering([this](HttpExchange &exchange) { return getDeckFile(exchange); }));
+    router.addSync(Method::Get, u"/api/v1/deck/files/{name}"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return getDeckFile(exchange); });
+    router.addSync(Method::Get, u"/api/v1/deck/files/{folder}/{name}"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return getDeckFile(exchange); });
 }
 
 ApiResult<QHttpServerResponse> PlaybookRoutes::getPlaybook(HttpExchange &exchange)

@@ -1,7 +1,6 @@
 #include "api/prospectroutes.h"
 
 #include "api/queryreader.h"
-#include "api/routeanswer.h"
 #include "api/visibility.h"
 #include "common/clock.h"
 #include "common/idgenerator.h"
@@ -62,16 +61,16 @@ ProspectRoutes::ProspectRoutes(Database &database, const Clock &clock, IdGenerat
 void ProspectRoutes::addTo(HttpRouter &router)
 {
     using Method = HttpExchange::Method;
-    router.add(Method::Get, u"/api/v1/prospects"_s, { Access::Agent, 0 },
-        answering([this](HttpExchange &exchange) { return list(exchange); }));
-    router.add(Method::Post, u"/api/v1/prospects"_s, { Access::Agent, kMaxBodyBytes },
-        answering([this](HttpExchange &exchange) { return create(exchange); }));
-    router.add(Method::Get, u"/api/v1/prospects/{id}"_s, { Access::Agent, 0 },
-        answering([this](HttpExchange &exchange) { return get(exchange); }));
-    router.add(Method::Patch, u"/api/v1/prospects/{id}"_s, { Access::Agent, kMaxBodyBytes },
-        answering([this](HttpExchange &exchange) { return update(exchange); }));
-    router.add(Method::Put, u"/api/v1/prospects/{id}"_s, { Access::Agent, kMaxBodyBytes },
-        answering([this](HttpExchange &exchange) { return put(exchange); }));
+    router.addSync(Method::Get, u"/api/v1/prospects"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return list(exchange); });
+    router.addSync(Method::Post, u"/api/v1/prospects"_s, { Access::Agent, kMaxBodyBytes },
+        [this](HttpExchange &exchange) { return create(exchange); });
+    router.addSync(Method::Get, u"/api/v1/prospects/{id}"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return get(exchange); });
+    router.addSync(Method::Patch, u"/api/v1/prospects/{id}"_s, { Access::Agent, kMaxBodyBytes },
+        [this](HttpExchange &exchange) { return update(exchange); });
+    router.addSync(Method::Put, u"/api/v1/prospects/{id}"_s, { Access::Agent, kMaxBodyBytes },
+        [this](HttpExchange &exchange) { return put(exchange); });
 }
 
 ApiResult<Prospect> ProspectRoutes::findVisible(const Principal &who, const QString &id) const

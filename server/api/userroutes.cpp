@@ -91,11 +91,11 @@ void UserRoutes::addTo(HttpRouter &router)
         [this](HttpExchange &exchange) { return update(exchange); });
 }
 
-QHttpServerResponse UserRoutes::list(HttpExchange &exchange)
+ApiAnswer UserRoutes::list(HttpExchange &exchange)
 {
     const Result<QList<UserRecord>> users = m_users.list(exchange.principal().orgId);
     if (!users)
-        return ApiFailure::internal(users.refusal()).response();
+        return ApiFailure::internal(users.refusal());
     QJsonArray items;
     for (const UserRecord &user : users.value())
         items.append(userJson(user));
@@ -183,7 +183,7 @@ void UserRoutes::finishCreate(const SharedExchange &exchange, const Creation &cr
     exchange->reply(QHttpServerResponse(answer, QHttpServerResponse::StatusCode::Created));
 }
 
-QHttpServerResponse UserRoutes::update(HttpExchange &exchange)
+ApiAnswer UserRoutes::update(HttpExchange &exchange)
 {
     const ApiResult<UserChange> request = readJsonBody<UserChange>(exchange, [](JsonObjectReader &reader) {
         UserChange read;
@@ -203,20 +203,20 @@ QHttpServerResponse UserRoutes::update(HttpExchange &exchange)
         return read;
     });
     if (!request)
-        return request.failure().response();
+        return request.failure();
     const Principal &who = exchange.principal();
     const QString userId = exchange.param(0);
     Transaction transaction(m_database, tr("Changing a user"));
     if (auto refusal = transaction.begin())
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     const Result<UserDirectory::Changed> changed = m_users.update(transaction, who.orgId, userId, request.value());
     if (!changed) {
         const Refusal &why = changed.refusal();
         if (why.code == u"user.not_found")
-            return userNotFound().response();
+            return userNotFound();
         if (why.code == u"user.last_admin")
-            return ApiFailure::conflict(why.code, why.message).response();
-        return ApiFailure::internal(why).response();
+            return ApiFailure::conflict(why.code, why.message);
+        return ApiFailure::internal(why);
     }
     const UserRecord &before = changed.value().before;
     const UserRecord &after = changed.value().after;
@@ -237,7 +237,7 @@ QHttpServerResponse UserRoutes::update(HttpExchange &exchange)
     if (!refusal)
         refusal = transaction.commit();
     if (refusal)
-        return ApiFailure::internal(*refusal).response();
+        return ApiFailure::internal(*refusal);
     return QHttpServerResponse(QJsonObject{ { u"user"_s, userJson(after) } });
 }
 

@@ -37,10 +37,10 @@ public:
 private:
     struct Creation;
 
-    QHttpServerResponse list(HttpExchange &exchange);
+    ApiAnswer list(HttpExchange &exchange);
     void create(const SharedExchange &exchange);
     void finishCreate(const SharedExchange &exchange, const Creation &creation, const Result<QString> &hash);
-    QHttpServerResponse update(HttpExchange &exchange);
+    ApiAnswer update(HttpExchange &exchange);
 
     Database &m_database;
     UserDirectory &m_users;

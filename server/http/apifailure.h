@@ -45,23 +45,6 @@ public:
     static ApiFailure internal(const Refusal &refusal);
 };
 
-// What a synchronous handler answers: a response, or a failure. Returning
-// the ApiFailure itself (not its response()) lets the router put the
-// failure's log detail on the request's log line.
-class ApiAnswer
-{
-public:
-    ApiAnswer(QHttpServerResponse &&response) : m_data(std::move(response)) {}
-    ApiAnswer(ApiFailure failure) : m_data(std::move(failure)) {}
-
-    bool isFailure() const { return std::holds_alternative<ApiFailure>(m_data); }
-    const ApiFailure &failure() const { return std::get<ApiFailure>(m_data); }
-    QHttpServerResponse takeResponse() { return std::get<QHttpServerResponse>(std::move(m_data)); }
-
-private:
-    std::variant<QHttpServerResponse, ApiFailure> m_data;
-};
-
 // A handler step's outcome: the value, or the failure to answer with.
 template<typename T>
 class ApiResult
@@ -79,6 +62,28 @@ public:
 
 private:
     std::variant<T, ApiFailure> m_data;
+};
+
+// What a synchronous handler answers: a response, or a failure. Returning
+// the ApiFailure itself (not its response()) lets the router put the
+// failure's log detail on the request's log line.
+class ApiAnswer
+{
+public:
+    ApiAnswer(QHttpServerResponse &&response) : m_data(std::move(response)) {}
+    ApiAnswer(ApiFailure failure) : m_data(std::move(failure)) {}
+    ApiAnswer(ApiResult<QHttpServerResponse> &&result)
+        : m_data(result ? std::variant<QHttpServerResponse, ApiFailure>(std::move(result).value())
+                        : std::variant<QHttpServerResponse, ApiFailure>(result.failure()))
+    {
+    }
+
+    bool isFailure() const { return std::holds_alternative<ApiFailure>(m_data); }
+    const ApiFailure &failure() const { return std::get<ApiFailure>(m_data); }
+    QHttpServerResponse takeResponse() { return std::get<QHttpServerResponse>(std::move(m_data)); }
+
+private:
+    std::variant<QHttpServerResponse, ApiFailure> m_data;
 };
 
 } // namespace callos::server

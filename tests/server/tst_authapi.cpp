@@ -35,6 +35,8 @@ private Q_SLOTS:
     void bruteForceIsThrottled();
     void routerRefusals_data() { TestDatabases::addBackendRows(); }
     void routerRefusals();
+    void databaseFailureIsLoggedNotShown_data() { TestDatabases::addBackendRows(); }
+    void databaseFailureIsLoggedNotShown();
     void tokensAndPasswordsAreNeverLogged_data() { TestDatabases::addBackendRows(); }
     void tokensAndPasswordsAreNeverLogged();
 
@@ -252,6 +254,21 @@ void TestAuthApi::routerRefusals()
         "{\"email\":\"a@b.example\",\"password\":\"x\",\"org_id\":\"other\"}", { { "Content-Type", json } });
     QCOMPARE(unknownField.json[u"error"_s][u"details"_s][u"fields"_s][0][u"path"_s].toString(), u"org_id"_s);
     QCOMPARE(m_api->send("GET", u"/api/v1/auth/login"_s, {}, {}).header("Allow"), QByteArray("POST"));
+}
+
+void TestAuthApi::databaseFailureIsLoggedNotShown()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const QString token = m_api->signIn(acme.admin);
+    m_api->database().close();
+    const ApiReply reply = m_api->get(u"/api/v1/auth/me"_s, token);
+    QVERIFY2(reply.status == 500 || reply.status == 503, reply.body.constData());
+    QVERIFY(reply.errorCode().startsWith(u"server."_s));
+    // The client learns nothing of the database; the operator's log does.
+    QVERIFY(!reply.body.contains(m_api->database().name().toUtf8()));
+    const QList<QByteArray> lines = m_api->logText().trimmed().split('\n');
+    QVERIFY(lines.last().contains("\"status\":5"));
+    QVERIFY2(lines.last().contains("\"detail\""), lines.last().constData());
 }
 
 void TestAuthApi::tokensAndPasswordsAreNeverLogged()
