@@ -39,6 +39,24 @@ int fail(int code, const QString &title, const QString &message, bool interactiv
     return code;
 }
 
+// The language --lang names (the last one given), read before the command-
+// line parser exists: the parser's option descriptions, and so --help, are
+// made in the language installed by then. Empty when not given.
+QString requestedLanguage(const QStringList &arguments)
+{
+    QString language;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == u"--"_s)
+            break;
+        if (argument == u"--lang"_s && i + 1 < arguments.size())
+            language = arguments.at(++i);
+        else if (argument.startsWith(u"--lang="_s))
+            language = argument.mid(7);
+    }
+    return language;
+}
+
 QString deviceId(QSettings &settings)
 {
     QString id = settings.value(u"device/id"_s).toString();
@@ -57,6 +75,16 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"CallOS"_s);
     QApplication::setOrganizationName(u"CallOS"_s);
     QApplication::setApplicationVersion(QStringLiteral(CALLOS_VERSION));
+
+    const QString language = requestedLanguage(QApplication::arguments());
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), u"callos"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "CallOS: guided sales calls."));
@@ -77,17 +105,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption passwordStdinOption(u"password-stdin"_s, QApplication::translate("main", "Sign in at start with the password read from stdin (scripts)."));
     for (const auto &option : {dataDirOption, playbookOption, deckOption, languageOption, screenshotsOption, scriptedOption, probeOption, stepOption, serverOption, emailOption, passwordStdinOption})
         parser.addOption(option);
+    // --help and --version answer here and quit, in the language chosen above.
     parser.process(app);
     const bool interactive = !parser.isSet(scriptedOption) && !parser.isSet(screenshotsOption) && !parser.isSet(probeOption);
-
-    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
-    QLocale::setDefault(locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), u"callos"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
     app.setStyleSheet(ui::Theme::styleSheet());
 
     const QDir dataDir(parser.value(dataDirOption));

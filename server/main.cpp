@@ -5,17 +5,21 @@
 #include "auth/passwordgenerator.h"
 #include "auth/passwordhasher.h"
 #include "auth/sodiumruntime.h"
+#include "cli/demoseedcommand.h"
 #include "cli/orgcreatecommand.h"
 #include "cli/servecommand.h"
 #include "common/clock.h"
 #include "common/idgenerator.h"
 #include "config/commandline.h"
+#include "demo/demoaccountsfile.h"
+#include "demo/demoorganisation.h"
 #include "http/httpservice.h"
 #include "runtime/jsonlog.h"
 #include "runtime/signalwatcher.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -69,7 +73,7 @@ int main(int argc, char *argv[])
 
     Result<std::unique_ptr<Database>> opened = Database::open(invocation.config.database, clock);
     if (!opened) {
-        if (invocation.command == Invocation::Command::OrgCreate)
+        if (invocation.command == Invocation::Command::OrgCreate || invocation.command == Invocation::Command::DemoSeed)
             err << u"callos-server: "_s << opened.refusal().message << u'\n';
         else
             log.write(u"error"_s, u"server.failed"_s,
@@ -77,6 +81,11 @@ int main(int argc, char *argv[])
         return exitWith(ExitCode::Failed);
     }
     Database &database = *opened.value();
+    // Row-level security (PostgreSQL): the other commands act for nobody
+    // signed in, across organisations; serving enters a scope per request.
+    const TenantScope::Entered commandScope = invocation.command == Invocation::Command::Serve
+        ? TenantScope::Entered()
+        : database.tenantScope().enterSystem();
 
     if (invocation.command == Invocation::Command::OrgCreate) {
         const PasswordHasher hasher(sodium.value());
@@ -88,10 +97,20 @@ int main(int argc, char *argv[])
         return exitWith(command.run(invocation.organisation, input, ::isatty(STDIN_FILENO) == 1, out, err));
     }
 
+    if (invocation.command == Invocation::Command::DemoSeed) {
+        const PasswordHasher hasher(sodium.value());
+        const PasswordGenerator generator(sodium.value());
+        DemoOrganisation demo(database, hasher, generator, clock, ids);
+        const DemoAccountsFile accounts(
+            QDir(invocation.config.dataDir).filePath(QString::fromLatin1(DemoAccountsFile::kFileName)));
+        DemoSeedCommand command(demo, accounts);
+        return exitWith(command.run(out, err));
+    }
+
     SignalWatcher signals;
     ServerApp::Settings settings;
     settings.sessions = invocation.config.sessions;
     ServerApp server(database, sodium.value(), clock, ids, log, settings);
-    ServeCommand serve(database, server.http(), signals, log);
+    ServeCommand serve(database, server.http(), server.live(), signals, log);
     return exitWith(serve.run(invocation.config.listen));
 }

@@ -1173,6 +1173,78 @@
     </message>
 </context>
 <context>
+    <name>callos::ui::EventTypeLabels</name>
+    <message>
+        <source>Started the call</source>
+        <translation>Gespräch begonnen</translation>
+    </message>
+    <message>
+        <source>Checked the qualification</source>
+        <translation>Qualifizierung geprüft</translation>
+    </message>
+    <message>
+        <source>Changed a checklist item</source>
+        <translation>Checklistenpunkt geändert</translation>
+    </message>
+    <message>
+        <source>Filled in a field</source>
+        <translation>Feld ausgefüllt</translation>
+    </message>
+    <message>
+        <source>Edited a note</source>
+        <translation>Notiz bearbeitet</translation>
+    </message>
+    <message>
+        <source>Changed a confirmation</source>
+        <translation>Bestätigung geändert</translation>
+    </message>
+    <message>
+        <source>Moved to a milestone</source>
+        <translation>Zu einem Meilenstein gewechselt</translation>
+    </message>
+    <message>
+        <source>Completed a milestone</source>
+        <translation>Meilenstein abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Skipped a milestone</source>
+        <translation>Meilenstein übersprungen</translation>
+    </message>
+    <message>
+        <source>Showed a slide</source>
+        <translation>Folie gezeigt</translation>
+    </message>
+    <message>
+        <source>Raised an objection</source>
+        <translation>Einwand erfasst</translation>
+    </message>
+    <message>
+        <source>Answered a diagnostic question</source>
+        <translation>Diagnosefrage beantwortet</translation>
+    </message>
+    <message>
+        <source>Recorded how an objection ended</source>
+        <translation>Ausgang eines Einwands festgehalten</translation>
+    </message>
+    <message>
+        <source>Recorded the decision</source>
+        <translation>Entscheidung festgehalten</translation>
+    </message>
+    <message>
+        <source>Completed the call</source>
+        <translation>Gespräch abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Recorded consent</source>
+        <translation>Einwilligung festgehalten</translation>
+    </message>
+    <message>
+        <source>Another change (%1)</source>
+        <extracomment>%1 is the event&apos;s technical name, e.g. MilestoneEntered.</extracomment>
+        <translation>Andere Änderung (%1)</translation>
+    </message>
+</context>
+<context>
     <name>callos::ui::FieldEditor</name>
     <message>
         <source>%1 *</source>

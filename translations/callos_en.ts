@@ -1173,6 +1173,78 @@
     </message>
 </context>
 <context>
+    <name>callos::ui::EventTypeLabels</name>
+    <message>
+        <source>Started the call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Checked the qualification</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Changed a checklist item</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Filled in a field</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Edited a note</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Changed a confirmation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Moved to a milestone</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed a milestone</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Skipped a milestone</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Showed a slide</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Raised an objection</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Answered a diagnostic question</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recorded how an objection ended</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recorded the decision</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed the call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recorded consent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Another change (%1)</source>
+        <extracomment>%1 is the event&apos;s technical name, e.g. MilestoneEntered.</extracomment>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>callos::ui::FieldEditor</name>
     <message>
         <source>%1 *</source>

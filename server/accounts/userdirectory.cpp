@@ -78,9 +78,12 @@ Result<UserRecord> UserDirectory::create(
     Transaction &transaction, const QString &orgId, const NewUser &user, const QString &passwordHash)
 {
     // Checked inside the transaction for the clear message; the unique
-    // index on the address is the fence.
-    const Result<QVariant> existing
-        = transaction.read(u"SELECT count(*) FROM users WHERE lower(email) = lower(?)"_s, { user.email });
+    // index on the address is the fence. An address is one account across
+    // all organisations, so the check looks past row-level security.
+    const Result<QVariant> existing = [&] {
+        const TenantScope::Entered system = m_database.tenantScope().enterSystem();
+        return transaction.read(u"SELECT count(*) FROM users WHERE lower(email) = lower(?)"_s, { user.email });
+    }();
     if (!existing)
         return existing.refusal();
     if (existing.value().toInt() > 0)

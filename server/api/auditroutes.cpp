@@ -1,8 +1,8 @@
 #include "api/auditroutes.h"
 
+#include "api/queryreader.h"
 #include "audit/auditlog.h"
 #include "http/httprouter.h"
-#include "json/validationerrors.h"
 
 #include <QJsonArray>
 
@@ -11,25 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace callos::server {
-
-namespace {
-
-// A whole number from `minimum` to `maximum` in plain ASCII digits.
-std::optional<qint64> wholeNumber(const QString &text, qint64 minimum, qint64 maximum)
-{
-    if (text.isEmpty() || text.size() > 18)
-        return std::nullopt;
-    for (const QChar c : text) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-    }
-    const qint64 value = text.toLongLong();
-    if (value < minimum || value > maximum)
-        return std::nullopt;
-    return value;
-}
-
-} // namespace
 
 AuditRoutes::AuditRoutes(AuditLog &audit) : m_audit(audit) { }
 
@@ -41,36 +22,15 @@ void AuditRoutes::addTo(HttpRouter &router)
 
 ApiAnswer AuditRoutes::read(HttpExchange &exchange)
 {
-    const QUrlQuery &query = exchange.query();
-    ValidationErrors errors{ QString() };
-    const auto value = [&query](const QString &key) { return query.queryItemValue(key, QUrl::FullyDecoded); };
-    for (const auto &[key, unused] : query.queryItems()) {
-        Q_UNUSED(unused)
-        if (key != u"action" && key != u"before" && key != u"limit")
-            errors.add(key, tr("unknown parameter (expected action, before, limit)"));
-    }
-    const QString action = value(u"action"_s);
-    if (action.size() > kMaximumActionLength)
-        errors.add(u"action"_s, tr("at most %1 characters").arg(kMaximumActionLength));
-    qint64 before = 0;
-    if (query.hasQueryItem(u"before"_s)) {
-        const std::optional<qint64> number
-            = wholeNumber(value(u"before"_s), 1, std::numeric_limits<qint64>::max());
-        if (number)
-            before = *number;
-        else
-            errors.add(u"before"_s, tr("must be a whole number of at least 1 (the next_before of a page)"));
-    }
-    int limit = kDefaultLimit;
-    if (query.hasQueryItem(u"limit"_s)) {
-        const std::optional<qint64> number = wholeNumber(value(u"limit"_s), 1, kMaximumLimit);
-        if (number)
-            limit = int(*number);
-        else
-            errors.add(u"limit"_s, tr("must be a whole number from 1 to %1").arg(kMaximumLimit));
-    }
-    if (!errors.isEmpty())
-        return ApiFailure::invalid(errors);
+    // The same reader as the other lists, so a bad or unknown parameter gets
+    // the same 400 request.invalid naming it.
+    QueryReader query(exchange.query());
+    const QString action = query.text(u"action"_s, kMaximumActionLength);
+    // The next_before of the page read last; absent (0 below): the newest page.
+    const qint64 before = query.optionalInteger(u"before"_s, 1, std::numeric_limits<qint64>::max()).value_or(0);
+    const int limit = int(query.integer(u"limit"_s, 1, kMaximumLimit, kDefaultLimit));
+    if (std::optional<ApiFailure> failure = query.finish())
+        return std::move(*failure);
 
     const Result<AuditLog::Page> page = m_audit.read(exchange.principal().orgId, action, before, limit);
     if (!page)

@@ -123,7 +123,8 @@ QHttpServerResponse AuthRoutes::throttledResponse(qint64 waitMs)
 {
     const qint64 seconds = (waitMs + 999) / 1000;
     ApiFailure failure{ Refusal{ u"auth.throttled"_s,
-                            tr("Too many failed sign-ins. Try again in %n second(s).", nullptr, int(seconds)) },
+                            tr("Too many wrong passwords or codes. Try again in %n second(s).", nullptr,
+                                int(seconds)) },
         ApiFailure::Status::TooManyRequests, QJsonObject{ { u"retry_after_s"_s, seconds } }, {} };
     QHttpServerResponse response = failure.response();
     response.setHeader("Retry-After", QByteArray::number(seconds));
@@ -189,6 +190,8 @@ void AuthRoutes::login(const SharedExchange &exchange)
     codes.password.clear();
     QtConcurrent::run([&hasher, hash, password = request.value().password]() { return hasher.verify(hash, password); })
         .then(this, [this, exchange, account, codes, email = email.value()](bool passwordOk) {
+            // Other requests ran while the password was checked: this one's scope again.
+            const TenantScope::Entered scope = exchange->enterScope();
             finishLogin(exchange, account, codes, email, passwordOk);
         });
 }
@@ -375,6 +378,13 @@ void AuthRoutes::changePassword(const SharedExchange &exchange)
         return;
     }
     const Principal who = exchange->principal();
+    // A stolen session must not be a way around the sign-in throttle: a
+    // wrong current password counts against the account as a failed
+    // sign-in does, and a throttled account is not checked at all.
+    if (const std::optional<qint64> waitMs = m_throttle.retryAfterMs(who.email, exchange->remoteAddress())) {
+        exchange->reply(throttledResponse(*waitMs));
+        return;
+    }
     const Result<std::optional<SqlRows::Row>> found = SqlRows::first(m_database, tr("reading your account"),
         u"SELECT password_hash FROM users WHERE id = ? AND org_id = ?"_s, { who.userId, who.orgId });
     if (!found || !found.value()) {
@@ -394,7 +404,10 @@ void AuthRoutes::changePassword(const SharedExchange &exchange)
             outcome.newHash = hasher.hash(change.newPassword);
         return outcome;
     }).then(this, [this, exchange, who](const Outcome &outcome) {
+        // Other requests ran while the passwords were hashed: this one's scope again.
+        const TenantScope::Entered scope = exchange->enterScope();
         if (!outcome.currentOk) {
+            m_throttle.recordFailure(who.email, exchange->remoteAddress());
             exchange->reply(ApiFailure{ Refusal{ u"auth.wrong_password"_s, tr("The current password is wrong.") },
                 ApiFailure::Status::Forbidden, {}, {} });
             return;
@@ -420,6 +433,7 @@ void AuthRoutes::changePassword(const SharedExchange &exchange)
             exchange->reply(ApiFailure::internal(*refusal));
             return;
         }
+        m_throttle.recordSuccess(who.email, exchange->remoteAddress());
         exchange->reply(QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent));
     });
 }

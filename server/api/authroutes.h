@@ -26,6 +26,10 @@ struct LoginRequest;
 // gets a session that may only enrol (mfa_setup_required). The MFA routes
 // themselves are MfaRoutes.
 //
+// A wrong password counts with the LoginThrottle wherever it is checked:
+// at sign-in and at a password change (so a stolen session cannot guess the
+// current password either); past the free failures both answer 429.
+//
 // Password checks (Argon2id, ~0.1 s) run on a worker thread so one sign-in
 // never stalls every other request; the database work around them stays on
 // the server's thread, which owns the connection.

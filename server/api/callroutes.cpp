@@ -7,6 +7,7 @@
 #include "common/idgenerator.h"
 #include "http/httprouter.h"
 #include "http/jsonrequest.h"
+#include "live/callactivity.h"
 #include "prospects/entityid.h"
 #include "storage/database.h"
 #include "storage/transaction.h"
@@ -72,9 +73,10 @@ struct CallRoutes::CreateRequest
     QString followsCallId; // empty: a first call
 };
 
-CallRoutes::CallRoutes(Database &database, AuditLog &audit, const Clock &clock, IdGenerator &ids)
+CallRoutes::CallRoutes(Database &database, AuditLog &audit, CallActivity &activity, const Clock &clock, IdGenerator &ids)
     : m_database(database)
     , m_audit(audit)
+    , m_activity(activity)
     , m_clock(clock)
     , m_ids(ids)
     , m_calls(database, ids)
@@ -326,6 +328,8 @@ ApiResult<QHttpServerResponse> CallRoutes::complete(HttpExchange &exchange)
     }
     if (auto refusal = transaction.commit())
         return ApiFailure::internal(*refusal);
+    if (closed.value())
+        m_activity.callUpdated(CallUpdate{ who.orgId, call.value().id, {}, true });
     const ApiResult<CallRow> after = findVisible(who, call.value().id);
     if (!after)
         return after.failure();

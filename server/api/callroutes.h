@@ -15,6 +15,7 @@ class IdGenerator;
 namespace callos::server {
 
 class AuditLog;
+class CallActivity;
 class Database;
 class HttpRouter;
 
@@ -30,7 +31,7 @@ class CallRoutes
     Q_DECLARE_TR_FUNCTIONS(callos::server::CallRoutes)
 
 public:
-    CallRoutes(Database &database, AuditLog &audit, const Clock &clock, IdGenerator &ids);
+    CallRoutes(Database &database, AuditLog &audit, CallActivity &activity, const Clock &clock, IdGenerator &ids);
 
     void addTo(HttpRouter &router);
 
@@ -54,6 +55,7 @@ private:
 
     Database &m_database;
     AuditLog &m_audit;
+    CallActivity &m_activity;
     const Clock &m_clock;
     IdGenerator &m_ids;
     CallRepository m_calls;

@@ -8,7 +8,11 @@ using namespace Qt::StringLiterals;
 
 namespace callos::server {
 
-EventRoutes::EventRoutes(CallIngest &ingest) : m_ingest(ingest) { }
+EventRoutes::EventRoutes(CallIngest &ingest, CallActivity &activity)
+    : m_ingest(ingest)
+    , m_activity(activity)
+{
+}
 
 void EventRoutes::addTo(HttpRouter &router)
 {
@@ -31,6 +35,8 @@ ApiAnswer EventRoutes::push(HttpExchange &exchange)
     const Result<IngestOutcome> outcome = m_ingest.ingest(exchange.principal(), events.value());
     if (!outcome)
         return ApiFailure::internal(outcome.refusal());
+    for (const CallUpdate &update : outcome.value().updates)
+        m_activity.callUpdated(update);
     QJsonArray accepted;
     for (const QString &id : outcome.value().accepted)
         accepted.append(id);

@@ -42,6 +42,17 @@ QString readCode(JsonObjectReader &reader)
     return code;
 }
 
+// The body {code} of confirm and recovery-codes.
+ApiResult<QString> readCodeBody(HttpExchange &exchange)
+{
+    const ApiResult<CodeRequest> request = readJsonBody<CodeRequest>(exchange, [](JsonObjectReader &reader) {
+        return CodeRequest{ readCode(reader) };
+    });
+    if (!request)
+        return request.failure();
+    return request.value().code;
+}
+
 ApiFailure codeInvalid()
 {
     return ApiFailure{ Refusal{ u"auth.mfa_invalid"_s,
@@ -110,27 +121,68 @@ void MfaRoutes::addTo(HttpRouter &router)
         [this](HttpExchange &exchange) { return regenerateRecoveryCodes(exchange); });
 }
 
-ApiAnswer MfaRoutes::status(HttpExchange &exchange)
+ApiResult<MfaState> MfaRoutes::readState(const Principal &who, Expect expect) const
 {
-    const Principal &who = exchange.principal();
     const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
     if (!state)
         return ApiFailure::internal(state.refusal());
     if (!state.value())
         return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists."));
+    if (expect == Expect::On && !state.value()->enabled)
+        return notEnabled();
+    if (expect == Expect::Off && state.value()->enabled)
+        return alreadyEnabled();
+    return *state.value();
+}
+
+std::optional<QHttpServerResponse> MfaRoutes::throttled(const HttpExchange &exchange) const
+{
+    if (const std::optional<qint64> waitMs
+        = m_throttle.retryAfterMs(exchange.principal().email, exchange.remoteAddress()))
+        return AuthRoutes::throttledResponse(*waitMs);
+    return std::nullopt;
+}
+
+ApiFailure MfaRoutes::refuseGuess(const HttpExchange &exchange, const ApiFailure &failure)
+{
+    m_throttle.recordFailure(exchange.principal().email, exchange.remoteAddress());
+    return failure;
+}
+
+ApiResult<SecondFactorKind> MfaRoutes::consumeCode(
+    Transaction &transaction, const HttpExchange &exchange, const MfaState &state, const QString &code)
+{
+    const Principal &who = exchange.principal();
+    const Result<std::optional<SecondFactorKind>> used
+        = m_secondFactor.consumeEither(transaction, who.orgId, who.userId, state, code);
+    if (!used)
+        return ApiFailure::internal(used.refusal());
+    if (!used.value()) {
+        transaction.abort(Refusal{});
+        return refuseGuess(exchange, codeInvalid());
+    }
+    return *used.value();
+}
+
+ApiAnswer MfaRoutes::status(HttpExchange &exchange)
+{
+    const Principal &who = exchange.principal();
+    const ApiResult<MfaState> state = readState(who);
+    if (!state)
+        return state.failure();
     const Result<std::optional<SqlRows::Row>> organisation = SqlRows::first(m_database, tr("reading the organisation"),
         u"SELECT require_mfa FROM organisations WHERE org_id = ?"_s, { who.orgId });
     if (!organisation)
         return ApiFailure::internal(organisation.refusal());
     int remaining = 0;
-    if (state.value()->enabled) {
+    if (state.value().enabled) {
         const Result<int> left = m_secondFactor.remainingRecoveryCodes(who.orgId, who.userId);
         if (!left)
             return ApiFailure::internal(left.refusal());
         remaining = left.value();
     }
-    return QHttpServerResponse(QJsonObject{ { u"enabled"_s, state.value()->enabled },
-        { u"enrolment_pending"_s, !state.value()->enabled && !state.value()->pendingSecret.isEmpty() },
+    return QHttpServerResponse(QJsonObject{ { u"enabled"_s, state.value().enabled },
+        { u"enrolment_pending"_s, !state.value().enabled && !state.value().pendingSecret.isEmpty() },
         { u"recovery_codes_remaining"_s, remaining },
         { u"required_by_organisation"_s, organisation.value() && organisation.value()->at(0).toBool() } });
 }
@@ -144,15 +196,10 @@ ApiAnswer MfaRoutes::enrol(HttpExchange &exchange)
             return empty.failure();
     }
     const Principal &who = exchange.principal();
-    const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
-    if (!state)
-        return ApiFailure::internal(state.refusal());
-    if (!state.value())
-        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists."));
     // A stolen session must not swap the authenticator: turning MFA off
     // first takes the password and a code.
-    if (state.value()->enabled)
-        return alreadyEnabled();
+    if (const ApiResult<MfaState> state = readState(who, Expect::Off); !state)
+        return state.failure();
     Transaction transaction(m_database, tr("Starting two-factor enrolment"));
     if (auto refusal = transaction.begin())
         return ApiFailure::internal(*refusal);
@@ -167,36 +214,29 @@ ApiAnswer MfaRoutes::enrol(HttpExchange &exchange)
 
 ApiAnswer MfaRoutes::confirm(HttpExchange &exchange)
 {
-    const ApiResult<CodeRequest> request = readJsonBody<CodeRequest>(exchange, [](JsonObjectReader &reader) {
-        return CodeRequest{ readCode(reader) };
-    });
-    if (!request)
-        return request.failure();
+    const ApiResult<QString> code = readCodeBody(exchange);
+    if (!code)
+        return code.failure();
     const Principal &who = exchange.principal();
-    const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
+    const ApiResult<MfaState> state = readState(who, Expect::Off);
     if (!state)
-        return ApiFailure::internal(state.refusal());
-    if (!state.value())
-        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists."));
-    if (state.value()->enabled)
-        return alreadyEnabled();
-    if (state.value()->pendingSecret.isEmpty())
+        return state.failure();
+    if (state.value().pendingSecret.isEmpty())
         return ApiFailure::conflict(u"auth.mfa_not_enrolled"_s,
             tr("There is no enrolment to confirm. Start one with POST /api/v1/auth/mfa/enrol."));
-    if (const std::optional<qint64> waitMs = m_throttle.retryAfterMs(who.email, exchange.remoteAddress()))
-        return AuthRoutes::throttledResponse(*waitMs);
+    if (std::optional<QHttpServerResponse> wait = throttled(exchange))
+        return std::move(*wait);
 
     Transaction transaction(m_database, tr("Turning on two-factor sign-in"));
     if (auto refusal = transaction.begin())
         return ApiFailure::internal(*refusal);
     const Result<std::optional<QStringList>> codes
-        = m_secondFactor.confirm(transaction, who.orgId, who.userId, *state.value(), request.value().code);
+        = m_secondFactor.confirm(transaction, who.orgId, who.userId, state.value(), code.value());
     if (!codes)
         return ApiFailure::internal(codes.refusal());
     if (!codes.value()) {
         transaction.abort(Refusal{});
-        m_throttle.recordFailure(who.email, exchange.remoteAddress());
-        return codeInvalid();
+        return refuseGuess(exchange, codeInvalid());
     }
     if (auto refusal = m_audit.record(transaction, AuditEntry{ who.orgId, who.userId, u"auth.mfa_enabled"_s,
                                                        who.userId, QJsonObject{ { u"session_id"_s, who.sessionId } } }))
@@ -222,18 +262,12 @@ void MfaRoutes::disable(const SharedExchange &exchange)
         return;
     }
     const Principal &who = exchange->principal();
-    const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
-    if (!state) {
-        exchange->reply(ApiFailure::internal(state.refusal()));
+    if (const ApiResult<MfaState> state = readState(who, Expect::On); !state) {
+        exchange->reply(state.failure());
         return;
     }
-    if (!state.value() || !state.value()->enabled) {
-        exchange->reply(state.value() ? notEnabled()
-                                      : ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists.")));
-        return;
-    }
-    if (const std::optional<qint64> waitMs = m_throttle.retryAfterMs(who.email, exchange->remoteAddress())) {
-        exchange->reply(AuthRoutes::throttledResponse(*waitMs));
+    if (std::optional<QHttpServerResponse> wait = throttled(*exchange)) {
+        exchange->reply(std::move(*wait));
         return;
     }
     const Result<std::optional<SqlRows::Row>> found = SqlRows::first(m_database, tr("reading your account"),
@@ -246,6 +280,8 @@ void MfaRoutes::disable(const SharedExchange &exchange)
     QtConcurrent::run([&hasher, hash = found.value()->at(0).toString(), password = request.value().password]() {
         return hasher.verify(hash, password);
     }).then(this, [this, exchange, code = request.value().code](bool passwordOk) {
+        // Other requests ran while the password was checked: this one's scope again.
+        const TenantScope::Entered scope = exchange->enterScope();
         finishDisable(exchange, code, passwordOk);
     });
 }
@@ -254,19 +290,15 @@ void MfaRoutes::finishDisable(const SharedExchange &exchange, const QString &cod
 {
     const Principal &who = exchange->principal();
     if (!passwordOk) {
-        m_throttle.recordFailure(who.email, exchange->remoteAddress());
-        exchange->reply(ApiFailure{ Refusal{ u"auth.wrong_password"_s, tr("The password is wrong.") },
-            ApiFailure::Status::Forbidden, {}, {} });
+        exchange->reply(refuseGuess(*exchange,
+            ApiFailure{ Refusal{ u"auth.wrong_password"_s, tr("The password is wrong.") },
+                ApiFailure::Status::Forbidden, {}, {} }));
         return;
     }
     // Read again: the state may have changed while the password was checked.
-    const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
+    const ApiResult<MfaState> state = readState(who, Expect::On);
     if (!state) {
-        exchange->reply(ApiFailure::internal(state.refusal()));
-        return;
-    }
-    if (!state.value() || !state.value()->enabled) {
-        exchange->reply(notEnabled());
+        exchange->reply(state.failure());
         return;
     }
     Transaction transaction(m_database, tr("Turning off two-factor sign-in"));
@@ -274,27 +306,20 @@ void MfaRoutes::finishDisable(const SharedExchange &exchange, const QString &cod
         exchange->reply(ApiFailure::internal(*refusal));
         return;
     }
-    const Result<std::optional<SecondFactorKind>> used
-        = m_secondFactor.consumeEither(transaction, who.orgId, who.userId, *state.value(), code);
+    const ApiResult<SecondFactorKind> used = consumeCode(transaction, *exchange, state.value(), code);
     if (!used) {
-        exchange->reply(ApiFailure::internal(used.refusal()));
-        return;
-    }
-    if (!used.value()) {
-        transaction.abort(Refusal{});
-        m_throttle.recordFailure(who.email, exchange->remoteAddress());
-        exchange->reply(codeInvalid());
+        exchange->reply(used.failure());
         return;
     }
     std::optional<Refusal> refusal;
-    if (*used.value() == SecondFactorKind::RecoveryCode)
+    if (used.value() == SecondFactorKind::RecoveryCode)
         refusal = auditRecoveryCodeUse(m_audit, transaction, m_secondFactor, who, u"mfa_disable"_s);
     if (!refusal)
         refusal = m_secondFactor.disable(transaction, who.orgId, who.userId);
     if (!refusal)
         refusal = m_audit.record(transaction, AuditEntry{ who.orgId, who.userId, u"auth.mfa_disabled"_s, who.userId,
                                                   QJsonObject{ { u"session_id"_s, who.sessionId },
-                                                      { u"via"_s, kindName(*used.value()) } } });
+                                                      { u"via"_s, kindName(used.value()) } } });
     if (!refusal)
         refusal = transaction.commit();
     if (refusal) {
@@ -307,35 +332,23 @@ void MfaRoutes::finishDisable(const SharedExchange &exchange, const QString &cod
 
 ApiAnswer MfaRoutes::regenerateRecoveryCodes(HttpExchange &exchange)
 {
-    const ApiResult<CodeRequest> request = readJsonBody<CodeRequest>(exchange, [](JsonObjectReader &reader) {
-        return CodeRequest{ readCode(reader) };
-    });
-    if (!request)
-        return request.failure();
+    const ApiResult<QString> code = readCodeBody(exchange);
+    if (!code)
+        return code.failure();
     const Principal &who = exchange.principal();
-    const Result<std::optional<MfaState>> state = m_secondFactor.read(who.orgId, who.userId);
+    const ApiResult<MfaState> state = readState(who, Expect::On);
     if (!state)
-        return ApiFailure::internal(state.refusal());
-    if (!state.value())
-        return ApiFailure::notFound(u"user.not_found"_s, tr("Your account no longer exists."));
-    if (!state.value()->enabled)
-        return notEnabled();
-    if (const std::optional<qint64> waitMs = m_throttle.retryAfterMs(who.email, exchange.remoteAddress()))
-        return AuthRoutes::throttledResponse(*waitMs);
+        return state.failure();
+    if (std::optional<QHttpServerResponse> wait = throttled(exchange))
+        return std::move(*wait);
 
     Transaction transaction(m_database, tr("Issuing new recovery codes"));
     if (auto refusal = transaction.begin())
         return ApiFailure::internal(*refusal);
-    const Result<std::optional<SecondFactorKind>> used
-        = m_secondFactor.consumeEither(transaction, who.orgId, who.userId, *state.value(), request.value().code);
+    const ApiResult<SecondFactorKind> used = consumeCode(transaction, exchange, state.value(), code.value());
     if (!used)
-        return ApiFailure::internal(used.refusal());
-    if (!used.value()) {
-        transaction.abort(Refusal{});
-        m_throttle.recordFailure(who.email, exchange.remoteAddress());
-        return codeInvalid();
-    }
-    if (*used.value() == SecondFactorKind::RecoveryCode) {
+        return used.failure();
+    if (used.value() == SecondFactorKind::RecoveryCode) {
         if (auto refusal = auditRecoveryCodeUse(m_audit, transaction, m_secondFactor, who, u"recovery_codes"_s))
             return ApiFailure::internal(*refusal);
     }
@@ -344,7 +357,7 @@ ApiAnswer MfaRoutes::regenerateRecoveryCodes(HttpExchange &exchange)
         return ApiFailure::internal(codes.refusal());
     if (auto refusal = m_audit.record(transaction,
             AuditEntry{ who.orgId, who.userId, u"auth.recovery_codes_regenerated"_s, who.userId,
-                QJsonObject{ { u"count"_s, int(codes.value().size()) }, { u"via"_s, kindName(*used.value()) } } }))
+                QJsonObject{ { u"count"_s, int(codes.value().size()) }, { u"via"_s, kindName(used.value()) } } }))
         return ApiFailure::internal(*refusal);
     if (auto refusal = transaction.commit())
         return ApiFailure::internal(*refusal);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/secondfactor.h"
 #include "http/httpexchange.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,7 @@ class Database;
 class HttpRouter;
 class LoginThrottle;
 class PasswordHasher;
-class SecondFactor;
+class Transaction;
 
 // /api/v1/auth/mfa: a signed-in user's own two-factor sign-in (TOTP).
 //   GET  /api/v1/auth/mfa                 -> {enabled, enrolment_pending, recovery_codes_remaining,
@@ -36,6 +37,22 @@ public:
     void addTo(HttpRouter &router);
 
 private:
+    // What the handler needs two-factor sign-in to be for it to go on.
+    enum class Expect { Any, On, Off };
+    // The caller's MFA state, or what to answer: the account is gone (404),
+    // two-factor sign-in is not as expected (409 not on / on already), the
+    // database failed.
+    ApiResult<MfaState> readState(const Principal &who, Expect expect = Expect::Any) const;
+    // 429 auth.throttled when the caller's account must wait before its
+    // next code or password is checked.
+    std::optional<QHttpServerResponse> throttled(const HttpExchange &exchange) const;
+    // A wrong code or password: counted against the account, then answered.
+    ApiFailure refuseGuess(const HttpExchange &exchange, const ApiFailure &failure);
+    // Spends a TOTP code or a recovery code in `transaction`; a wrong one
+    // rolls it back and is refused as a guess.
+    ApiResult<SecondFactorKind> consumeCode(
+        Transaction &transaction, const HttpExchange &exchange, const MfaState &state, const QString &code);
+
     ApiAnswer status(HttpExchange &exchange);
     ApiAnswer enrol(HttpExchange &exchange);
     ApiAnswer confirm(HttpExchange &exchange);

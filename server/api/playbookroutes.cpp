@@ -88,19 +88,43 @@ ApiResult<QHttpServerResponse> PlaybookRoutes::putPlaybook(HttpExchange &exchang
     }
 
     const Principal &who = exchange.principal();
+    const Playbook &playbook = *checked.value;
     Transaction transaction(m_database, tr("Changing the playbook"));
-    std::optional<Refusal> refusal = transaction.begin();
-    if (!refusal)
-        refusal = m_playbooks.store(transaction, who.orgId, who.userId, body.value());
-    if (!refusal) {
-        refusal = m_audit.record(transaction, AuditEntry{ who.orgId, who.userId, u"config.playbook_changed"_s,
-            checked.value->id, QJsonObject{ { u"playbook_id"_s, checked.value->id },
-                { u"version"_s, checked.value->version }, { u"name"_s, checked.value->name } } });
-    }
-    if (!refusal)
-        refusal = transaction.commit();
-    if (refusal)
+    if (auto refusal = transaction.begin())
         return ApiFailure::internal(*refusal);
+    const Result<PlaybookStore::Replacement> replaced
+        = m_playbooks.replace(transaction, who.orgId, who.userId, body.value());
+    if (!replaced)
+        return ApiFailure::internal(replaced.refusal());
+    using Outcome = PlaybookStore::Replacement::Outcome;
+    switch (replaced.value().outcome) {
+    case Outcome::VersionNotNewer: {
+        const int active = replaced.value().activeVersion;
+        ApiFailure refused = ApiFailure::conflict(u"playbook.version_not_newer"_s,
+            tr("This playbook is version %1, but the organisation runs version %2: a changed playbook needs a "
+               "higher version, so every call still says which playbook it ran. Nothing was changed.")
+                .arg(playbook.version)
+                .arg(active));
+        refused.details = QJsonObject{ { u"version"_s, playbook.version }, { u"active_version"_s, active } };
+        return refused;
+    }
+    case Outcome::Unchanged:
+        // The playbook in use sent again (a retry, say): the same answer,
+        // and no audit entry for a change that did not happen.
+        transaction.abort(Refusal{});
+        break;
+    case Outcome::Stored: {
+        std::optional<Refusal> refusal = m_audit.record(transaction,
+            AuditEntry{ who.orgId, who.userId, u"config.playbook_changed"_s, playbook.id,
+                QJsonObject{ { u"playbook_id"_s, playbook.id }, { u"version"_s, playbook.version },
+                    { u"name"_s, playbook.name } } });
+        if (!refusal)
+            refusal = transaction.commit();
+        if (refusal)
+            return ApiFailure::internal(*refusal);
+        break;
+    }
+    }
     const VersionedJson stored(body.value());
     QHttpServerResponse response("application/json", stored.bytes());
     response.setHeader("ETag", stored.etag());

@@ -21,8 +21,10 @@ class HttpRouter;
 // GET /playbook answers the organisation's active playbook with an ETag (and
 // 304 to an If-None-Match that still holds), so the desktop's offline cache
 // costs a round trip, not a download; PUT /playbook (admins) replaces it
-// once PlaybookLoader accepts it. GET /deck and /deck/files/{name} hand out
-// the built-in deck and its images.
+// once PlaybookLoader accepts it and its version is higher than the one in
+// use (409 playbook.version_not_newer otherwise; the playbook in use sent
+// again is answered 200 and changes nothing). GET /deck and
+// /deck/files/{name} hand out the built-in deck and its images.
 class PlaybookRoutes
 {
     Q_DECLARE_TR_FUNCTIONS(callos::server::PlaybookRoutes)

@@ -2,9 +2,33 @@
 
 #include "prospects/entityid.h"
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace callos::server {
+
+namespace {
+
+// Plain ASCII digits with an optional minus: QString::toLongLong alone would
+// also take " 5" and "+5", which no client of ours sends on purpose.
+std::optional<qint64> wholeNumber(const QString &text)
+{
+    const qsizetype digitsFrom = text.startsWith(u'-') ? 1 : 0;
+    if (text.size() == digitsFrom)
+        return std::nullopt;
+    for (qsizetype i = digitsFrom; i < text.size(); ++i) {
+        if (text.at(i) < u'0' || text.at(i) > u'9')
+            return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 number = text.toLongLong(&ok);
+    if (!ok) // out of qint64's range
+        return std::nullopt;
+    return number;
+}
+
+} // namespace
 
 QueryReader::QueryReader(const QUrlQuery &query) : m_query(query) { }
 
@@ -50,14 +74,16 @@ std::optional<qint64> QueryReader::optionalInteger(const QString &key, qint64 mi
     const std::optional<QString> value = take(key);
     if (!value)
         return std::nullopt;
-    bool ok = false;
-    const qint64 number = value->toLongLong(&ok);
-    if (!ok) {
+    const std::optional<qint64> number = wholeNumber(*value);
+    if (!number) {
         m_errors.add(key, tr("must be a whole number"));
         return std::nullopt;
     }
-    if (number < min || number > max) {
-        m_errors.add(key, tr("must be between %1 and %2").arg(min).arg(max));
+    if (*number < min || *number > max) {
+        // An open-ended range reads better without its technical upper end.
+        const bool openEnded = max == std::numeric_limits<qint64>::max();
+        m_errors.add(key,
+            openEnded ? tr("must be at least %1").arg(min) : tr("must be between %1 and %2").arg(min).arg(max));
         return std::nullopt;
     }
     return number;

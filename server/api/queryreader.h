@@ -26,7 +26,8 @@ public:
     QString text(const QString &key, int maxLength);
     // A prospect's or call's id (see isEntityId), "" when absent.
     QString id(const QString &key);
-    // A whole number in [min, max], `fallback` when absent.
+    // A whole number (ASCII digits, optionally after a minus) in [min, max],
+    // `fallback` when absent.
     qint64 integer(const QString &key, qint64 min, qint64 max, qint64 fallback);
     // std::nullopt when absent.
     std::optional<qint64> optionalInteger(const QString &key, qint64 min, qint64 max);

@@ -141,7 +141,11 @@ void UserRoutes::create(const SharedExchange &exchange)
     };
     const PasswordHasher &hasher = m_hasher;
     QtConcurrent::run([&hasher, password = creation.password]() { return Hashed{ hasher.hash(password) }; })
-        .then(this, [this, exchange, creation](const Hashed &hashed) { finishCreate(exchange, creation, hashed.hash); });
+        .then(this, [this, exchange, creation](const Hashed &hashed) {
+            // Other requests ran while the password was hashed: this one's scope again.
+            const TenantScope::Entered scope = exchange->enterScope();
+            finishCreate(exchange, creation, hashed.hash);
+        });
 }
 
 void UserRoutes::finishCreate(const SharedExchange &exchange, const Creation &creation, const Result<QString> &hash)

@@ -9,6 +9,9 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_audit(database, clock)
     , m_throttle(clock, settings.throttle)
     , m_http(database, m_sessions, log)
+    , m_shareLinks(database, clock, ids)
+    , m_liveCalls(database, ids)
+    , m_live(m_http.server(), database, m_sessions, m_liveCalls, m_shareLinks, log, settings.live)
     , m_secondFactor(database, sodium, clock, ids)
     , m_passwordGenerator(sodium)
     , m_users(database, clock, ids)
@@ -18,12 +21,13 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_auditRoutes(m_audit)
     , m_organisationRoutes(database, m_audit)
     , m_prospectRoutes(database, clock, ids)
-    , m_callRoutes(database, m_audit, clock, ids)
+    , m_callRoutes(database, m_audit, m_live, clock, ids)
     , m_playbookRoutes(database, m_audit, clock)
     , m_playbookStore(database, clock, PlaybookStore::readEmbeddedDefault().value())
     , m_callPlaybooks(m_playbookStore)
     , m_ingest(database, m_callPlaybooks, clock)
-    , m_eventRoutes(m_ingest)
+    , m_eventRoutes(m_ingest, m_live)
+    , m_viewerRoutes(database, m_audit, m_shareLinks, m_live, ids)
 {
     m_authRoutes.addTo(m_http.router());
     m_mfaRoutes.addTo(m_http.router());
@@ -35,6 +39,11 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     m_playbookRoutes.addTo(m_http.router());
     m_eventRoutes.addTo(m_http.router());
     m_openApiRoutes.addTo(m_http.router());
+    m_viewerRoutes.addTo(m_http.router());
+    // Queued: the sessions end inside a transaction; the check must read
+    // what it committed.
+    m_sessions.onSessionsEnded(
+        [this] { QMetaObject::invokeMethod(&m_live, &LiveHub::recheckSessions, Qt::QueuedConnection); });
 }
 
 } // namespace callos::server

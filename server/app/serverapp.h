@@ -20,7 +20,10 @@
 #include "calls/callplaybooks.h"
 #include "content/playbookstore.h"
 #include "http/httpservice.h"
+#include "live/livehub.h"
 #include "sessions/sessionstore.h"
+#include "viewer/sharelinks.h"
+#include "viewer/viewerroutes.h"
 
 namespace callos {
 class Clock;
@@ -43,6 +46,7 @@ public:
     {
         SessionPolicy sessions;
         LoginThrottlePolicy throttle;
+        LiveSettings live;
     };
 
     ServerApp(Database &database, const SodiumRuntime &sodium, const Clock &clock, IdGenerator &ids, JsonLog &log,
@@ -50,6 +54,7 @@ public:
 
     HttpService &http() { return m_http; }
     SessionStore &sessions() { return m_sessions; }
+    LiveHub &live() { return m_live; }
     AuditLog &audit() { return m_audit; }
     const PasswordHasher &hasher() const { return m_hasher; }
     // Tests: the next batch of every call replays it from the database, as
@@ -62,6 +67,9 @@ private:
     AuditLog m_audit;
     LoginThrottle m_throttle;
     HttpService m_http;
+    ShareLinks m_shareLinks;
+    CallRepository m_liveCalls;
+    LiveHub m_live;
     SecondFactor m_secondFactor;
     PasswordGenerator m_passwordGenerator;
     UserDirectory m_users;
@@ -78,6 +86,7 @@ private:
     CallIngest m_ingest;
     EventRoutes m_eventRoutes;
     OpenApiRoutes m_openApiRoutes;
+    ViewerRoutes m_viewerRoutes;
 };
 
 } // namespace callos::server

@@ -162,6 +162,10 @@ Result<IngestOutcome> CallIngest::ingest(const Principal &principal, const QJson
     };
     QHash<QString, StoredEvent> stored;
     {
+        // Across organisations: an id another one took is refused here, not
+        // at the insert (which would fail the batch), and row-level security
+        // would hide it.
+        const TenantScope::Entered system = m_database.tenantScope().enterSystem();
         QVariantList ids;
         for (const DecodedEvent &item : decoded)
             ids.append(item.event.id);
@@ -277,8 +281,11 @@ Result<IngestOutcome> CallIngest::ingest(const Principal &principal, const QJson
     if (auto refusal = transaction.commit())
         return *refusal;
     // Only what is committed goes into the cache.
-    for (const PendingCall &call : std::as_const(pending))
+    for (const PendingCall &call : std::as_const(pending)) {
         call.cached->state = call.state;
+        outcome.updates.append(CallUpdate{ principal.orgId, call.state.callId, call.newEvents,
+            call.state.phase == CallPhase::Completed });
+    }
     return outcome;
 }
 

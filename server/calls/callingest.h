@@ -3,6 +3,7 @@
 #include "call/callevent.h"
 #include "call/callstate.h"
 #include "common/result.h"
+#include "live/callactivity.h"
 #include "sessions/principal.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,8 @@ struct IngestOutcome
 {
     QStringList accepted;
     QList<RefusedEvent> refused;
+    // Per call that took new events, what changed (for live watchers).
+    QList<CallUpdate> updates;
 };
 
 // Applies a batch of call events pushed by a desktop (POST /api/v1/events):

@@ -4,6 +4,10 @@
 #include "storage/sqlrows.h"
 #include "storage/transaction.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 using namespace Qt::StringLiterals;
 
 namespace callos::server {
@@ -131,6 +135,18 @@ Result<QList<CallObjectionRow>> CallRepository::objections(const QString &orgId,
             row.at(3).toString(), row.at(4).toLongLong(), optionalTime(row.at(5)) });
     }
     return objections;
+}
+
+Result<QJsonArray> CallRepository::events(const QString &orgId, const QString &callId) const
+{
+    const Result<QList<SqlRows::Row>> rows = SqlRows::select(m_database, tr("reading a call's events"),
+        u"SELECT json FROM call_events WHERE org_id = ? AND call_id = ? ORDER BY call_pos"_s, { orgId, callId });
+    if (!rows)
+        return rows.refusal();
+    QJsonArray events;
+    for (const SqlRows::Row &row : rows.value())
+        events.append(QJsonDocument::fromJson(row.at(0).toString().toUtf8()).object());
+    return events;
 }
 
 Result<bool> CallRepository::insert(Transaction &transaction, const NewCall &call, const std::optional<CallRow> &follows)

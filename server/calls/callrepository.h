@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 
@@ -118,6 +119,9 @@ public:
     // The call's read models, in the order things happened.
     Result<QList<CallMilestoneRow>> milestones(const QString &orgId, const QString &callId) const;
     Result<QList<CallObjectionRow>> objections(const QString &orgId, const QString &callId) const;
+    // The call's events as stored (the JSON the desktop sent), in the order
+    // the reducer applied them.
+    Result<QJsonArray> events(const QString &orgId, const QString &callId) const;
 
     // Adds the call, status open, in a new thread - or, following `follows`
     // (a call of the same organisation and prospect), in that call's thread.

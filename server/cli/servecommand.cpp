@@ -1,6 +1,7 @@
 #include "cli/servecommand.h"
 
 #include "http/httpservice.h"
+#include "live/livehub.h"
 #include "runtime/jsonlog.h"
 #include "runtime/signalwatcher.h"
 #include "storage/database.h"
@@ -13,9 +14,10 @@ using namespace Qt::StringLiterals;
 
 namespace callos::server {
 
-ServeCommand::ServeCommand(Database &database, HttpService &http, SignalWatcher &signals, JsonLog &log)
+ServeCommand::ServeCommand(Database &database, HttpService &http, LiveHub &live, SignalWatcher &signals, JsonLog &log)
     : m_database(database)
     , m_http(http)
+    , m_live(live)
     , m_signals(signals)
     , m_log(log)
 {
@@ -28,6 +30,18 @@ ExitCode ServeCommand::run(const ListenAddress &address)
             QJsonObject{ { u"message"_s, u"cannot install the SIGTERM/SIGINT handlers"_s } });
         return ExitCode::Failed;
     }
+    // Row-level security stops nobody who is a superuser or has BYPASSRLS,
+    // FORCE or not: say so once, where the operator looks.
+    const Result<std::optional<QString>> bypassing = m_database.tenantScope().roleBypassingFence();
+    if (!bypassing)
+        m_log.write(u"warning"_s, u"storage.rls_unknown"_s, QJsonObject{ { u"message"_s, bypassing.refusal().message } });
+    else if (const std::optional<QString> &role = bypassing.value())
+        m_log.write(u"warning"_s, u"storage.rls_not_enforced"_s,
+            QJsonObject{ { u"role"_s, *role },
+                { u"message"_s,
+                    u"Row-level security is not enforced for the database role %1: it is a superuser or has "
+                    "BYPASSRLS, so it sees every organisation's rows. Connect as an ordinary role "
+                    "(NOSUPERUSER NOBYPASSRLS) that owns the tables."_s.arg(*role) } });
     const Result<quint16> port = m_http.listen(address);
     if (!port) {
         m_log.write(u"error"_s, u"server.failed"_s,
@@ -61,6 +75,7 @@ ExitCode ServeCommand::run(const ListenAddress &address)
         // Handlers answer synchronously, so no handler is half-way through
         // here; what remains is bytes on their way out.
         m_http.stopAccepting();
+        m_live.closeAll();
         drainDeadline.setRemainingTime(kDrainTimeoutMs);
         drain.start();
     });

@@ -8,10 +8,12 @@ namespace callos::server {
 class Database;
 class HttpService;
 class JsonLog;
+class LiveHub;
 class SignalWatcher;
 
 // Runs the server until SIGTERM or SIGINT, then shuts down in order: stop
-// accepting connections, let responses already written go out, close the
+// accepting connections, close the live WebSockets ("going away", so clients
+// reconnect elsewhere), let responses already written go out, close the
 // database, exit 0.
 class ServeCommand
 {
@@ -19,13 +21,14 @@ public:
     // How long shutdown waits for responses to drain before it closes anyway.
     static constexpr int kDrainTimeoutMs = 3000;
 
-    ServeCommand(Database &database, HttpService &http, SignalWatcher &signals, JsonLog &log);
+    ServeCommand(Database &database, HttpService &http, LiveHub &live, SignalWatcher &signals, JsonLog &log);
 
     ExitCode run(const ListenAddress &address);
 
 private:
     Database &m_database;
     HttpService &m_http;
+    LiveHub &m_live;
     SignalWatcher &m_signals;
     JsonLog &m_log;
 };

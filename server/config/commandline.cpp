@@ -90,9 +90,11 @@ Result<Invocation> CommandLine::parse(
         invocation.command = Invocation::Command::Serve;
     } else if (positional == QStringList{ u"org"_s, u"create"_s }) {
         invocation.command = Invocation::Command::OrgCreate;
+    } else if (positional == QStringList{ u"demo"_s, u"seed"_s }) {
+        invocation.command = Invocation::Command::DemoSeed;
     } else {
         return invalid(u"config.unknown_command"_s,
-            tr("unknown command \"%1\" (expected no command to run the server, or \"org create\")")
+            tr("unknown command \"%1\" (expected no command to run the server, \"org create\" or \"demo seed\")")
                 .arg(positional.join(u' ')));
     }
 
@@ -171,8 +173,10 @@ QString CommandLine::helpText()
 {
     return tr("Usage: callos-server [options]\n"
               "       callos-server org create --name NAME --admin-email EMAIL [options]\n"
+              "       callos-server demo seed [options]\n"
               "\n"
-              "Runs the CallOS server, or sets up an organisation and its first admin.\n"
+              "Runs the CallOS server, sets up an organisation and its first admin, or fills\n"
+              "a database of its own with a demo organisation.\n"
               "Every option can also be given as an environment variable; the option wins.\n"
               "\n"
               "Options:\n"
@@ -200,6 +204,15 @@ QString CommandLine::helpText()
               "  --admin-email EMAIL  Email of its first admin. The admin's password is read\n"
               "                       from standard input when that is not a terminal and not\n"
               "                       empty; otherwise one is generated and printed once.\n"
+              "\n"
+              "demo seed:\n"
+              "  LOCAL DEMO ONLY - never on a server other people can reach. Creates the\n"
+              "  organisation \"Demo Company\" with an admin, a manager and two agents\n"
+              "  (admin@, manager@, agent1@, agent2@demo.callos.test), a dozen prospects and\n"
+              "  four finished calls, in a database that holds no other organisation. The\n"
+              "  accounts get generated passwords, written to demo-accounts.txt in the data\n"
+              "  folder, readable by you only: whoever can read it can sign in as them.\n"
+              "  Running it again changes nothing. ./scripts/run uses it.\n"
               "\n"
               "Exit codes: 0 done, 1 failed (database, network), 2 bad input.\n");
 }

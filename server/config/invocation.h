@@ -9,7 +9,7 @@ namespace callos::server {
 // and environment.
 struct Invocation
 {
-    enum class Command { Serve, Help, Version, OrgCreate };
+    enum class Command { Serve, Help, Version, OrgCreate, DemoSeed };
 
     Command command = Command::Serve;
     ServerConfig config;

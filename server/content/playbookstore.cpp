@@ -1,6 +1,7 @@
 #include "content/playbookstore.h"
 
 #include "common/clock.h"
+#include "storage/database.h"
 #include "storage/sqlrows.h"
 #include "storage/transaction.h"
 
@@ -36,25 +37,59 @@ Result<QJsonObject> PlaybookStore::readEmbeddedDefault()
     return document.object();
 }
 
+QJsonObject PlaybookStore::activeFrom(const QVariant &storedJson) const
+{
+    if (!storedJson.isValid() || storedJson.isNull())
+        return m_builtinDefault;
+    return QJsonDocument::fromJson(storedJson.toString().toUtf8()).object();
+}
+
 Result<QJsonObject> PlaybookStore::active(const QString &orgId) const
 {
     const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, tr("reading the playbook"),
         u"SELECT json FROM org_settings WHERE org_id = ? AND key = ?"_s, { orgId, kKey });
     if (!row)
         return row.refusal();
-    if (!row.value())
-        return m_builtinDefault;
-    return QJsonDocument::fromJson(row.value()->at(0).toString().toUtf8()).object();
+    return activeFrom(row.value() ? row.value()->at(0) : QVariant());
 }
 
-std::optional<Refusal> PlaybookStore::store(
+Result<PlaybookStore::Replacement> PlaybookStore::replace(
     Transaction &transaction, const QString &orgId, const QString &userId, const QJsonObject &playbook)
 {
-    return transaction.exec(u"INSERT INTO org_settings (org_id, key, json, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) "
-                            "ON CONFLICT (org_id, key) DO UPDATE SET json = excluded.json, "
-                            "updated_at = excluded.updated_at, updated_by = excluded.updated_by"_s,
-        { orgId, kKey, QString::fromUtf8(QJsonDocument(playbook).toJson(QJsonDocument::Compact)), m_clock.nowMs(),
-            userId });
+    // On PostgreSQL two admins saving at once take turns on the organisation's
+    // row (there may be no settings row to lock yet), so both cannot pass the
+    // version check against the same old playbook. SQLite's BEGIN IMMEDIATE
+    // serialises writers already.
+    if (m_database.backend() == DatabaseSettings::Backend::Postgresql) {
+        const Result<QVariant> locked
+            = transaction.read(u"SELECT org_id FROM organisations WHERE org_id = ? FOR UPDATE"_s, { orgId });
+        if (!locked)
+            return locked.refusal();
+    }
+    const Result<QVariant> stored
+        = transaction.read(u"SELECT json FROM org_settings WHERE org_id = ? AND key = ?"_s, { orgId, kKey });
+    if (!stored)
+        return stored.refusal();
+    const QJsonObject current = activeFrom(stored.value());
+    Replacement replacement;
+    replacement.activeVersion = current.value(u"version"_s).toInt();
+    if (playbook == current) {
+        replacement.outcome = Replacement::Outcome::Unchanged;
+        return replacement;
+    }
+    if (playbook.value(u"version"_s).toInt() <= replacement.activeVersion) {
+        replacement.outcome = Replacement::Outcome::VersionNotNewer;
+        return replacement;
+    }
+    if (auto refusal = transaction.exec(
+            u"INSERT INTO org_settings (org_id, key, json, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (org_id, key) DO UPDATE SET json = excluded.json, "
+            "updated_at = excluded.updated_at, updated_by = excluded.updated_by"_s,
+            { orgId, kKey, QString::fromUtf8(QJsonDocument(playbook).toJson(QJsonDocument::Compact)),
+                m_clock.nowMs(), userId }))
+        return *refusal;
+    replacement.outcome = Replacement::Outcome::Stored;
+    return replacement;
 }
 
 } // namespace callos::server

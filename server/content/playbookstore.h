@@ -32,12 +32,32 @@ public:
     static Result<QJsonObject> readEmbeddedDefault();
 
     Result<QJsonObject> active(const QString &orgId) const;
-    // Replaces the organisation's playbook, inside the caller's transaction
-    // (so the audit entry stands or falls with it).
-    std::optional<Refusal> store(Transaction &transaction, const QString &orgId, const QString &userId,
+
+    // What replace() did, and the version of the playbook that was in use.
+    struct Replacement
+    {
+        enum class Outcome {
+            Stored,          // the organisation runs the new playbook
+            Unchanged,       // it sent the playbook it runs already: nothing to do
+            VersionNotNewer, // a changed playbook whose version is not above the one in use
+        };
+        Outcome outcome = Outcome::Stored;
+        int activeVersion = 0;
+    };
+
+    // Makes `playbook` (accepted by PlaybookLoader) the organisation's,
+    // inside the caller's transaction (so the audit entry stands or falls
+    // with it). Versions only go up: a call names the playbook it ran by id
+    // and version, and the server checks its events against that, so a
+    // changed document under the version in use (or an older one) would
+    // make every such call ambiguous. The very document in use is no change.
+    Result<Replacement> replace(Transaction &transaction, const QString &orgId, const QString &userId,
         const QJsonObject &playbook);
 
 private:
+    // What org_settings holds for the organisation, else the built-in default.
+    QJsonObject activeFrom(const QVariant &storedJson) const;
+
     Database &m_database;
     const Clock &m_clock;
     QJsonObject m_builtinDefault;

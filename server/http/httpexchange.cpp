@@ -40,6 +40,18 @@ QByteArray HttpExchange::header(const QByteArray &name) const
     return {};
 }
 
+void HttpExchange::setTenantScope(TenantScope &scope, TenantScope::Scope which)
+{
+    m_tenantScope = &scope;
+    m_scope = std::move(which);
+}
+
+TenantScope::Entered HttpExchange::enterScope() const
+{
+    // An exchange HttpServer did not dispatch has none: nothing changes.
+    return m_tenantScope ? m_tenantScope->enter(m_scope) : TenantScope::Entered();
+}
+
 ApiResult<QJsonObject> HttpExchange::jsonObject() const
 {
     const QByteArray contentType = header("Content-Type").trimmed().toLower();

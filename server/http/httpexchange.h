@@ -2,6 +2,7 @@
 
 #include "http/apifailure.h"
 #include "sessions/principal.h"
+#include "storage/tenantscope.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -57,6 +58,15 @@ public:
     bool hasPrincipal() const { return m_principal.has_value(); }
     void setPrincipal(Principal principal) { m_principal = std::move(principal); }
 
+    // The rows the handler may touch (row-level security on PostgreSQL),
+    // set by HttpServer: the principal's organisation, or the system's for
+    // public routes. HttpServer enters it around the handler; a handler that
+    // goes on later (after a worker thread) enters it again first, since
+    // other requests ran in between:
+    //   .then(this, [this, exchange](...) { const auto scope = exchange->enterScope(); ... })
+    void setTenantScope(TenantScope &scope, TenantScope::Scope which);
+    TenantScope::Entered enterScope() const;
+
     // The body as a JSON object: 415 unless Content-Type is JSON, 400 with
     // line and column for invalid UTF-8, bad syntax or too deep nesting.
     // (The size limit is the router's, before any handler runs.)
@@ -77,6 +87,8 @@ private:
     QElapsedTimer m_timer;
     QStringList m_params;
     std::optional<Principal> m_principal;
+    TenantScope *m_tenantScope = nullptr;
+    TenantScope::Scope m_scope;
     // The client may hang up while a worker thread computes the answer;
     // then there is nobody to write to.
     QPointer<QTcpSocket> m_socket;

@@ -3,6 +3,7 @@
 #include "runtime/jsonlog.h"
 #include "sessions/sessionstore.h"
 #include "sessions/sessiontoken.h"
+#include "storage/tenantscope.h"
 
 #include <QMetaEnum>
 #include <QRandomGenerator>
@@ -65,8 +66,9 @@ bool isAuthRoute(const HttpRouter::Route &route)
 
 } // namespace
 
-HttpServer::HttpServer(SessionStore &sessions, JsonLog &log, QObject *parent)
+HttpServer::HttpServer(TenantScope &scope, SessionStore &sessions, JsonLog &log, QObject *parent)
     : QAbstractHttpServer(parent)
+    , m_scope(scope)
     , m_sessions(sessions)
     , m_log(log)
 {
@@ -74,6 +76,11 @@ HttpServer::HttpServer(SessionStore &sessions, JsonLog &log, QObject *parent)
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Qt turns a WebSocket upgrade into a QWebSocket after this returns
+    // (LiveHub takes it from there); answering it here would send a 404
+    // before the 101.
+    if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+        return true;
     auto exchange = std::make_shared<HttpExchange>(request, socket, makeResponder(request, socket), newRequestId(),
         [this](const HttpExchange &done, int status, const QString &detail) { logRequest(done, status, detail); });
     dispatch(exchange);
@@ -124,7 +131,11 @@ void HttpServer::dispatch(const SharedExchange &exchange)
                 ApiFailure::Status::Unauthorized, {}, {} });
             return;
         }
-        Result<Principal> principal = m_sessions.authenticate(token);
+        // The session names the organisation, so it is looked up among all of them.
+        Result<Principal> principal = [&] {
+            const TenantScope::Entered system = m_scope.enterSystem();
+            return m_sessions.authenticate(token);
+        }();
         if (!principal) {
             const Refusal &why = principal.refusal();
             if (why.code.startsWith(u"auth."_s))
@@ -150,8 +161,18 @@ void HttpServer::dispatch(const SharedExchange &exchange)
             return;
         }
         exchange->setPrincipal(std::move(principal).value());
+        exchange->setTenantScope(m_scope, TenantScope::Scope::organisation(exchange->principal().orgId));
+    } else {
+        // Nobody is signed in yet; sign-in looks an address up across organisations.
+        exchange->setTenantScope(m_scope, TenantScope::Scope::system());
     }
     exchange->setParams(match.params);
+    const TenantScope::Entered scope = exchange->enterScope();
+    // A handler never runs in a scope other than its own.
+    if (const std::optional<Refusal> refusal = m_scope.settle()) {
+        exchange->reply(ApiFailure::internal(*refusal));
+        return;
+    }
     route.handler(exchange);
 }
 

@@ -1,6 +1,6 @@
 #include "http/httpservice.h"
 
-#include "http/apierror.h"
+#include "http/apifailure.h"
 #include "http/quickacklistener.h"
 #include "storage/database.h"
 
@@ -13,7 +13,7 @@ namespace callos::server {
 
 HttpService::HttpService(const Database &database, SessionStore &sessions, JsonLog &log)
     : m_database(database)
-    , m_server(sessions, log)
+    , m_server(database.tenantScope(), sessions, log)
 {
     constexpr RouteOptions kPublic{ Access::Public };
     // Liveness only: the process answers. Whether it can serve is /readyz.
@@ -54,10 +54,15 @@ qint64 HttpService::pendingResponseBytes() const
     return pending;
 }
 
-QHttpServerResponse HttpService::readyz() const
+ApiAnswer HttpService::readyz() const
 {
-    if (const std::optional<Refusal> refusal = m_database.ping())
-        return ApiError::response(*refusal, QHttpServerResponse::StatusCode::ServiceUnavailable);
+    if (const std::optional<Refusal> refusal = m_database.ping()) {
+        // Anyone may ask /readyz, so the driver's words (hosts, ports, users)
+        // stay on the request's log line; a load balancer needs no more than
+        // the status and the code.
+        return ApiFailure{ Refusal{ refusal->code, tr("The database does not answer.") },
+            ApiFailure::Status::ServiceUnavailable, {}, refusal->code + u": "_s + refusal->message };
+    }
     return QHttpServerResponse(QJsonObject{ { u"status"_s, u"ok"_s } });
 }
 

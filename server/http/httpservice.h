@@ -33,7 +33,7 @@ public:
     qint64 pendingResponseBytes() const;
 
 private:
-    QHttpServerResponse readyz() const;
+    ApiAnswer readyz() const;
 
     const Database &m_database;
     HttpServer m_server;

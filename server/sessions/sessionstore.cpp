@@ -97,6 +97,7 @@ std::optional<Refusal> SessionStore::revoke(Transaction &transaction, const Prin
         return changed.refusal();
     if (changed.value() == 0)
         return Refusal{ u"auth.session_not_found"_s, tr("There is no such session of yours.") };
+    announceEnded();
     return std::nullopt;
 }
 
@@ -105,13 +106,22 @@ std::optional<Refusal> SessionStore::revokeAllOf(
 {
     // Without a session to keep, no "id <> ?": an empty QString binds as
     // NULL, and "id <> NULL" holds for no row at all.
-    if (keepSessionId.isEmpty())
-        return transaction.exec(
-            u"UPDATE sessions SET revoked_at = ? WHERE org_id = ? AND user_id = ? AND revoked_at IS NULL"_s,
-            { m_clock.nowMs(), orgId, userId });
-    return transaction.exec(u"UPDATE sessions SET revoked_at = ? "
-                            "WHERE org_id = ? AND user_id = ? AND id <> ? AND revoked_at IS NULL"_s,
-        { m_clock.nowMs(), orgId, userId, keepSessionId });
+    const std::optional<Refusal> refusal = keepSessionId.isEmpty()
+        ? transaction.exec(
+              u"UPDATE sessions SET revoked_at = ? WHERE org_id = ? AND user_id = ? AND revoked_at IS NULL"_s,
+              { m_clock.nowMs(), orgId, userId })
+        : transaction.exec(u"UPDATE sessions SET revoked_at = ? "
+                           "WHERE org_id = ? AND user_id = ? AND id <> ? AND revoked_at IS NULL"_s,
+              { m_clock.nowMs(), orgId, userId, keepSessionId });
+    if (!refusal)
+        announceEnded();
+    return refusal;
+}
+
+void SessionStore::announceEnded() const
+{
+    if (m_sessionsEnded)
+        m_sessionsEnded();
 }
 
 } // namespace callos::server

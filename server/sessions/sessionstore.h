@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QList>
 
+#include <functional>
+
 #include <optional>
 
 namespace callos {
@@ -55,6 +57,11 @@ public:
     // counts as ended. Refreshes last_seen_at (at most once a minute).
     Result<Principal> authenticate(const QString &token);
 
+    // Called after sessions were ended here (logout, password change, user
+    // disabled), so open live connections can be checked at once. It runs
+    // inside the ending transaction: queue anything that reads the result.
+    void onSessionsEnded(std::function<void()> handler) { m_sessionsEnded = std::move(handler); }
+
     Result<QList<SessionInfo>> list(const QString &orgId, const QString &userId) const;
     // auth.session_not_found unless the session is the user's own and live.
     std::optional<Refusal> revoke(Transaction &transaction, const Principal &owner, const QString &sessionId);
@@ -63,10 +70,13 @@ public:
         Transaction &transaction, const QString &orgId, const QString &userId, const QString &keepSessionId);
 
 private:
+    void announceEnded() const;
+
     Database &m_database;
     const Clock &m_clock;
     IdGenerator &m_ids;
     SessionPolicy m_policy;
+    std::function<void()> m_sessionsEnded;
 };
 
 } // namespace callos::server

@@ -7,13 +7,13 @@ using namespace Qt::StringLiterals;
 
 namespace callos::server {
 
-QString SessionToken::generate()
+QString SessionToken::generate(QLatin1StringView prefix)
 {
     quint32 words[8];
     // QRandomGenerator::system() reads the operating system's CSPRNG.
     QRandomGenerator::system()->fillRange(words);
     const QByteArray bytes(reinterpret_cast<const char *>(words), sizeof(words));
-    return QString::fromLatin1(kPrefix)
+    return QString(prefix)
         + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 

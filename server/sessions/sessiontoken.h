@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QLatin1StringView>
 #include <QString>
 
 namespace callos::server {
@@ -14,8 +15,9 @@ class SessionToken
 public:
     static constexpr auto kPrefix = "cos_";
 
-    // "cos_" + 43 base64url characters.
-    static QString generate();
+    // "cos_" + 43 base64url characters. Other bearer secrets (share links)
+    // are made the same way under their own prefix.
+    static QString generate(QLatin1StringView prefix = QLatin1StringView(kPrefix));
     // What sessions.token_hash stores: hex SHA-256 of the token's UTF-8.
     static QString hash(const QString &token);
     // Takes the token out of an "Authorization: Bearer <token>" header value;

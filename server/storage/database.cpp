@@ -60,6 +60,8 @@ Database::Database(const DatabaseSettings &settings, const Clock &clock)
 
 Database::~Database()
 {
+    // Its prepared statement goes while the connection is still there.
+    m_scope.reset();
     close();
     // The handle must be gone before the connection is removed, or Qt warns
     // that it is still in use.
@@ -67,8 +69,20 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+QSqlDatabase Database::connection() const
+{
+    // A failure to settle is retried the next time; the statements that
+    // follow fail as it did (the connection is gone or its transaction
+    // aborted), and ROLLBACK must still get through.
+    if (m_scope)
+        m_scope->settle();
+    return m_db;
+}
+
 void Database::close()
 {
+    if (m_scope)
+        m_scope->release();
     if (m_db.isValid())
         m_db.close();
 }
@@ -105,6 +119,7 @@ std::optional<Refusal> Database::connect()
     }
     if (!m_db.open())
         return StorageRefusals::cannotOpen(name(), StorageRefusals::detail(m_db.lastError()));
+    m_scope = std::make_unique<TenantScope>(m_db, m_settings.backend);
     // Nothing below writes before migrate() has checked the schema version,
     // so a newer database is refused untouched.
     return std::nullopt;
@@ -179,6 +194,8 @@ std::optional<Refusal> Database::migrate(const QList<Migration> &migrations)
             return refusal;
     }
 
+    // A migration that changes rows must reach every organisation's.
+    const TenantScope::Entered system = m_scope->enterSystem();
     for (const Migration &migration : migrations) {
         if (migration.version <= found.value())
             continue;

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "config/databasesettings.h"
 #include "storage/migration.h"
+#include "storage/tenantscope.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -45,7 +46,12 @@ public:
     DatabaseSettings::Backend backend() const { return m_settings.backend; }
     // The database for messages and logs, without a password.
     QString name() const { return m_settings.redacted(); }
-    QSqlDatabase connection() const { return m_db; }
+    // The connection, its row-level security scope settled first (see
+    // TenantScope): take it afresh for every stretch of database work.
+    QSqlDatabase connection() const;
+    // Whose rows the connection may touch (PostgreSQL). No scope when opened:
+    // the server enters one per request, the CLI the system's.
+    TenantScope &tenantScope() const { return *m_scope; }
     const Clock &clock() const { return m_clock; }
 
     // The highest migration recorded in schema_migrations; 0 for a new database.
@@ -65,6 +71,8 @@ private:
     const Clock &m_clock;
     QString m_connectionName;
     QSqlDatabase m_db;
+    // Mutable state of the connection, also for readers holding a const Database.
+    std::unique_ptr<TenantScope> m_scope;
 };
 
 } // namespace callos::server

@@ -109,6 +109,9 @@ void Transaction::rollback()
     QSqlQuery query(m_database.connection());
     query.exec(u"ROLLBACK"_s);
     m_open = false;
+    // PostgreSQL undoes the settings made inside the transaction too, so
+    // the scope the connection is in is no longer known.
+    m_database.tenantScope().forget();
 }
 
 } // namespace callos::server

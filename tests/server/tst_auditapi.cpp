@@ -1,9 +1,9 @@
 // GET /api/v1/audit over real HTTP on loopback, on SQLite and PostgreSQL:
 // what an admin reads after sign-ins (ok and failed), a sign-out, an MFA
 // change and a role change; filtering by action; paging with next_before;
-// bad parameters named; one organisation never sees another's log.
-#include "apiharness.h"
-#include "testdatabases.h"
+// bad parameters named as on every other list; one organisation never sees
+// another's log.
+#include "apitestserver.h"
 
 #include "auth/totp.h"
 
@@ -22,14 +22,6 @@ QStringList actionsOf(const QJsonArray &entries)
     for (const QJsonValue &entry : entries)
         actions.append(entry[u"action"_s].toString());
     return actions;
-}
-
-QStringList fieldPaths(const ApiReply &reply)
-{
-    QStringList paths;
-    for (const QJsonValue &field : reply.json[u"error"_s][u"details"_s][u"fields"_s].toArray())
-        paths.append(field[u"path"_s].toString());
-    return paths;
 }
 
 } // namespace
@@ -54,23 +46,17 @@ private Q_SLOTS:
     void organisationsSeeOnlyTheirOwn();
 
 private:
-    std::unique_ptr<TestDatabases> m_databases;
-    std::unique_ptr<ApiHarness> m_api;
+    ApiTestServer m_api;
 };
 
 void TestAuditApi::init()
 {
-    m_databases = std::make_unique<TestDatabases>();
-    const auto settings = m_databases->create(TestDatabases::currentBackend());
-    QVERIFY2(settings.ok(), TestDatabases::why(settings).constData());
-    m_api = std::make_unique<ApiHarness>(settings.value());
-    QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
+    QVERIFY2(m_api.start(), m_api.why());
 }
 
 void TestAuditApi::cleanup()
 {
-    m_api.reset();
-    m_databases.reset();
+    m_api.stop();
 }
 
 void TestAuditApi::showsWhatHappened()
@@ -242,15 +228,28 @@ void TestAuditApi::badParametersAreNamed()
         { u"before=99999999999999999999999"_s, { u"before"_s } },
         { u"action="_s + QString(101, u'a'), { u"action"_s } },
         { u"actor=someone"_s, { u"actor"_s } },
-        { u"limit=0&before=x&page=2"_s, { u"page"_s, u"before"_s, u"limit"_s } },
+        { u"limit=+5"_s, { u"limit"_s } },
+        { u"limit=%205"_s, { u"limit"_s } },
+        { u"limit=5&limit=6"_s, { u"limit"_s } },
+        { u"before=3&before=4"_s, { u"before"_s } },
+        { u"limit=0&before=x&page=2"_s, { u"before"_s, u"limit"_s, u"page"_s } },
     };
     for (const auto &c : cases) {
         const ApiReply reply = m_api->get(u"/api/v1/audit?"_s + c.query, token);
         QVERIFY2(reply.status == 400, qPrintable(c.query));
         QCOMPARE(reply.errorCode(), u"request.invalid"_s);
-        QVERIFY2(fieldPaths(reply) == c.fields, qPrintable(c.query + u": "_s + fieldPaths(reply).join(u',')));
+        QVERIFY2(reply.fieldPaths() == c.fields, qPrintable(c.query + u": "_s + reply.fieldPaths().join(u',')));
     }
     QCOMPARE(m_api->get(u"/api/v1/audit?limit=200&before=1"_s, token).status, 200);
+
+    // The same words as every other list for the same mistake.
+    for (const QString &query : { u"limit=0"_s, u"limit=ten"_s, u"limit=5&limit=6"_s, u"page=2"_s }) {
+        const ApiReply audit = m_api->get(u"/api/v1/audit?"_s + query, token);
+        const ApiReply prospects = m_api->get(u"/api/v1/prospects?"_s + query, token);
+        QCOMPARE(prospects.status, 400);
+        QVERIFY2(audit.json[u"error"_s] == prospects.json[u"error"_s],
+            qPrintable(query + u": "_s + audit.errorMessage() + u" / "_s + prospects.errorMessage()));
+    }
 }
 
 void TestAuditApi::organisationsSeeOnlyTheirOwn()

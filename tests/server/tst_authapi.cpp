@@ -2,9 +2,8 @@
 // who am I, sessions, sign-out, password change, expiry, throttling, and the
 // router's refusals every endpoint shares (401, 404, 405, 413, 415, unknown
 // fields, malformed JSON).
-#include "apiharness.h"
+#include "apitestserver.h"
 #include "storage/sqlrows.h"
-#include "testdatabases.h"
 
 #include <QTest>
 
@@ -33,6 +32,8 @@ private Q_SLOTS:
     void passwordChangeEndsOtherSessions();
     void bruteForceIsThrottled_data() { TestDatabases::addBackendRows(); }
     void bruteForceIsThrottled();
+    void passwordChangeGuessingIsThrottled_data() { TestDatabases::addBackendRows(); }
+    void passwordChangeGuessingIsThrottled();
     void routerRefusals_data() { TestDatabases::addBackendRows(); }
     void routerRefusals();
     void databaseFailureIsLoggedNotShown_data() { TestDatabases::addBackendRows(); }
@@ -41,23 +42,17 @@ private Q_SLOTS:
     void tokensAndPasswordsAreNeverLogged();
 
 private:
-    std::unique_ptr<TestDatabases> m_databases;
-    std::unique_ptr<ApiHarness> m_api;
+    ApiTestServer m_api;
 };
 
 void TestAuthApi::init()
 {
-    m_databases = std::make_unique<TestDatabases>();
-    const auto settings = m_databases->create(TestDatabases::currentBackend());
-    QVERIFY2(settings.ok(), TestDatabases::why(settings).constData());
-    m_api = std::make_unique<ApiHarness>(settings.value());
-    QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
+    QVERIFY2(m_api.start(), m_api.why());
 }
 
 void TestAuthApi::cleanup()
 {
-    m_api.reset();
-    m_databases.reset();
+    m_api.stop();
 }
 
 void TestAuthApi::signInAndWhoAmI()
@@ -194,6 +189,45 @@ void TestAuthApi::bruteForceIsThrottled()
     // The real user gets in once the delay is over.
     m_api->clock().advance(throttled.header("Retry-After").toInt() * 1000);
     QVERIFY(!m_api->signIn(acme.admin).isEmpty());
+}
+
+void TestAuthApi::passwordChangeGuessingIsThrottled()
+{
+    // Someone holds a session of the account (a laptop left open) and tries
+    // to find its password through the password change.
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const QString stolen = m_api->signIn(acme.admin);
+    const auto change = [&](const QString &current) {
+        return m_api->post(u"/api/v1/auth/password"_s,
+            QJsonObject{ { u"current_password"_s, current }, { u"new_password"_s, u"taken over for good 1234"_s } },
+            stolen);
+    };
+    for (int attempt = 0; attempt < 6; ++attempt) // the 6th failure starts the delay, as at sign-in
+        QCOMPARE(change(u"guess number %1"_s.arg(attempt)).errorCode(), u"auth.wrong_password"_s);
+    const ApiReply throttled = change(u"yet another guess"_s);
+    QCOMPARE(throttled.status, 429);
+    QCOMPARE(throttled.errorCode(), u"auth.throttled"_s);
+    const int retryAfter = throttled.header("Retry-After").toInt();
+    QVERIFY(retryAfter >= 1);
+    QCOMPARE(throttled.json[u"error"_s][u"details"_s][u"retry_after_s"_s].toInt(), retryAfter);
+    // Even the right password waits, and nothing changes: the answer must not confirm a guess.
+    QCOMPARE(change(ApiHarness::seededPassword()).status, 429);
+    // It is the account's throttle, the one sign-in uses.
+    const ApiReply login = m_api->post(u"/api/v1/auth/login"_s,
+        QJsonObject{ { u"email"_s, acme.admin.email }, { u"password"_s, ApiHarness::seededPassword() } });
+    QCOMPARE(login.status, 429);
+    QCOMPARE(login.errorCode(), u"auth.throttled"_s);
+
+    // Once the wait is over the owner signs in and changes the password.
+    m_api->clock().advance(retryAfter * 1000);
+    const QString owner = m_api->signIn(acme.admin);
+    QVERIFY(!owner.isEmpty());
+    const ApiReply changed = m_api->post(u"/api/v1/auth/password"_s,
+        QJsonObject{ { u"current_password"_s, ApiHarness::seededPassword() },
+            { u"new_password"_s, u"a much better passphrase 7"_s } },
+        owner);
+    QCOMPARE(changed.status, 204);
+    QCOMPARE(m_api->get(u"/api/v1/auth/me"_s, stolen).status, 401); // and the other session is gone
 }
 
 void TestAuthApi::routerRefusals()

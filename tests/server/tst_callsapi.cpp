@@ -2,8 +2,7 @@
 // idempotent PUT of the desktop sync, POST, follow-up threads, list filters
 // and paging, the read models in GET, completing (idempotent and audited),
 // malformed bodies, what agents and managers see, and the tenant fence.
-#include "apiharness.h"
-#include "testdatabases.h"
+#include "apitestserver.h"
 
 #include "calls/callrepository.h"
 #include "storage/sqlrows.h"
@@ -23,20 +22,9 @@ QString id(int n)
     return u"5d1c0a7e-0000-4000-8000-%1"_s.arg(n, 12, 10, QChar(u'0'));
 }
 
-QStringList fieldPaths(const ApiReply &reply)
-{
-    QStringList paths;
-    for (const QJsonValue &field : reply.json[u"error"_s][u"details"_s][u"fields"_s].toArray())
-        paths.append(field[u"path"_s].toString());
-    return paths;
-}
-
 QStringList callIds(const ApiReply &reply)
 {
-    QStringList ids;
-    for (const QJsonValue &call : reply.json[u"calls"_s].toArray())
-        ids.append(call[u"id"_s].toString());
-    return ids;
+    return reply.listed(u"calls"_s, u"id"_s);
 }
 
 } // namespace
@@ -76,26 +64,17 @@ private:
     // Runs SQL the event ingest would (it fills the read models).
     void exec(const QString &sql, const QVariantList &values);
 
-    std::unique_ptr<TestDatabases> m_databases;
-    std::unique_ptr<ApiHarness> m_api;
+    ApiTestServer m_api;
 };
 
 void TestCallsApi::init()
 {
-    m_databases = std::make_unique<TestDatabases>();
-    const auto settings = m_databases->create(TestDatabases::currentBackend());
-    QVERIFY2(settings.ok(), TestDatabases::why(settings).constData());
-    m_api = std::make_unique<ApiHarness>(settings.value());
-    QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
+    QVERIFY2(m_api.start(), m_api.why());
 }
 
 void TestCallsApi::cleanup()
 {
-    // The server's log says why it answered 500.
-    if (QTest::currentTestFailed() && m_api)
-        qWarning("server log:\n%s", m_api->logText().right(4000).constData());
-    m_api.reset();
-    m_databases.reset();
+    m_api.stop();
 }
 
 QString TestCallsApi::addProspect(const QString &token, const QString &name, const QString &prospectId)
@@ -227,7 +206,7 @@ void TestCallsApi::followUpsShareTheThread()
     const ApiReply crossed = m_api->put(u"/api/v1/calls/"_s + id(5),
         QJsonObject{ { u"prospect_id"_s, sam }, { u"follows_call_id"_s, id(1) } }, token);
     QCOMPARE(crossed.status, 400);
-    QCOMPARE(fieldPaths(crossed), QStringList{ u"follows_call_id"_s });
+    QCOMPARE(crossed.fieldPaths(), QStringList{ u"follows_call_id"_s });
     const ApiReply unknown = m_api->put(u"/api/v1/calls/"_s + id(5),
         QJsonObject{ { u"prospect_id"_s, sam }, { u"follows_call_id"_s, id(99) } }, token);
     QCOMPARE(unknown.status, 404);
@@ -236,7 +215,7 @@ void TestCallsApi::followUpsShareTheThread()
     const ApiReply itself = m_api->put(u"/api/v1/calls/"_s + id(5),
         QJsonObject{ { u"prospect_id"_s, sam }, { u"follows_call_id"_s, id(5) } }, token);
     QCOMPARE(itself.status, 400);
-    QCOMPARE(fieldPaths(itself), QStringList{ u"follows_call_id"_s });
+    QCOMPARE(itself.fieldPaths(), QStringList{ u"follows_call_id"_s });
     QCOMPARE(m_api->get(u"/api/v1/calls/"_s + id(5), token).status, 404); // none of them made it
 }
 
@@ -268,21 +247,22 @@ void TestCallsApi::malformedBodiesNameTheField()
     for (const Case &c : cases) {
         const ApiReply put = m_api->put(u"/api/v1/calls/"_s + id(1), c.body, token);
         QVERIFY2(put.status == 400, qPrintable(u"%1: %2"_s.arg(QLatin1String(c.name)).arg(put.status)));
-        QVERIFY2(fieldPaths(put) == c.paths, qPrintable(u"%1: %2"_s.arg(QLatin1String(c.name), fieldPaths(put).join(u','))));
+        QVERIFY2(put.fieldPaths() == c.paths,
+            qPrintable(u"%1: %2"_s.arg(QLatin1String(c.name), put.fieldPaths().join(u','))));
         const ApiReply post = m_api->post(u"/api/v1/calls"_s, c.body, token);
         QVERIFY2(post.status == 400, c.name);
-        QVERIFY2(fieldPaths(post) == c.paths, c.name);
+        QVERIFY2(post.fieldPaths() == c.paths, c.name);
     }
     // PUT names the call in the path only.
     const ApiReply idInBody
         = m_api->put(u"/api/v1/calls/"_s + id(1), QJsonObject{ { u"prospect_id"_s, prospect }, { u"id"_s, id(1) } }, token);
-    QCOMPARE(fieldPaths(idInBody), QStringList{ u"id"_s });
+    QCOMPARE(idInBody.fieldPaths(), QStringList{ u"id"_s });
     const ApiReply badPath = m_api->put(u"/api/v1/calls/call-1"_s, QJsonObject{ { u"prospect_id"_s, prospect } }, token);
     QCOMPARE(badPath.status, 400);
-    QCOMPARE(fieldPaths(badPath), QStringList{ u"id"_s });
+    QCOMPARE(badPath.fieldPaths(), QStringList{ u"id"_s });
     const ApiReply badPostId
         = m_api->post(u"/api/v1/calls"_s, QJsonObject{ { u"prospect_id"_s, prospect }, { u"id"_s, u"call-1"_s } }, token);
-    QCOMPARE(fieldPaths(badPostId), QStringList{ u"id"_s });
+    QCOMPARE(badPostId.fieldPaths(), QStringList{ u"id"_s });
     // A prospect nobody made: 404, naming the field.
     const ApiReply noProspect = m_api->put(u"/api/v1/calls/"_s + id(1), QJsonObject{ { u"prospect_id"_s, id(77) } }, token);
     QCOMPARE(noProspect.status, 404);
@@ -292,7 +272,7 @@ void TestCallsApi::malformedBodiesNameTheField()
     QCOMPARE(m_api->put(u"/api/v1/calls/"_s + id(1), QJsonObject{ { u"prospect_id"_s, prospect } }, token).status, 201);
     const ApiReply extra = m_api->post(u"/api/v1/calls/"_s + id(1) + u"/complete"_s, QJsonObject{ { u"force"_s, true } }, token);
     QCOMPARE(extra.status, 400);
-    QCOMPARE(fieldPaths(extra), QStringList{ u"force"_s });
+    QCOMPARE(extra.fieldPaths(), QStringList{ u"force"_s });
     QCOMPARE(m_api->send("POST", u"/api/v1/calls"_s, "{\"prospect_id\":", { { "Content-Type", "application/json" } }, token)
                  .errorCode(),
         u"request.malformed_json"_s);
@@ -308,13 +288,7 @@ void TestCallsApi::malformedBodiesNameTheField()
 
 void TestCallsApi::listFiltersAndPages()
 {
-    const auto acme = m_api->addOrganisation(u"Acme"_s);
-    const SeededUser alice = m_api->addUser(acme.orgId, Role::Agent, u"alice@acme.example"_s);
-    const SeededUser bob = m_api->addUser(acme.orgId, Role::Agent, u"bob@acme.example"_s);
-    const SeededUser mia = m_api->addUser(acme.orgId, Role::Manager, u"mia@acme.example"_s);
-    const QString aliceToken = m_api->signIn(alice);
-    const QString bobToken = m_api->signIn(bob);
-    const QString miaToken = m_api->signIn(mia);
+    const auto [acme, alice, bob, mia, aliceToken, bobToken, miaToken] = m_api->addTeam();
     const QString dana = addProspect(aliceToken, u"Dana"_s);
     const QString sam = addProspect(bobToken, u"Sam"_s);
 
@@ -382,7 +356,7 @@ void TestCallsApi::listFiltersAndPages()
     for (const auto &[query, paths] : bad) {
         const ApiReply reply = m_api->get(u"/api/v1/calls?"_s + query, miaToken);
         QVERIFY2(reply.status == 400, qPrintable(query));
-        QVERIFY2(fieldPaths(reply) == paths, qPrintable(query));
+        QVERIFY2(reply.fieldPaths() == paths, qPrintable(query));
     }
 }
 
@@ -484,13 +458,7 @@ void TestCallsApi::completeIsIdempotentAndAudited()
 
 void TestCallsApi::agentSeesOwnManagerSeesAll()
 {
-    const auto acme = m_api->addOrganisation(u"Acme"_s);
-    const SeededUser alice = m_api->addUser(acme.orgId, Role::Agent, u"alice@acme.example"_s);
-    const SeededUser bob = m_api->addUser(acme.orgId, Role::Agent, u"bob@acme.example"_s);
-    const SeededUser mia = m_api->addUser(acme.orgId, Role::Manager, u"mia@acme.example"_s);
-    const QString aliceToken = m_api->signIn(alice);
-    const QString bobToken = m_api->signIn(bob);
-    const QString miaToken = m_api->signIn(mia);
+    const auto [acme, alice, bob, mia, aliceToken, bobToken, miaToken] = m_api->addTeam();
     const QString dana = addProspect(aliceToken, u"Dana"_s);
     const QString alicesCall = u"/api/v1/calls/"_s + id(1);
     QCOMPARE(m_api->put(alicesCall, QJsonObject{ { u"prospect_id"_s, dana } }, aliceToken).status, 201);

@@ -206,7 +206,7 @@ void TestCommandLine::badValues_data()
                                     << u"unknown option \"--port\""_s;
     QTest::newRow("unknown command") << QStringList{ u"org"_s, u"delete"_s } << none << u"config.unknown_command"_s
                                      << u"unknown command \"org delete\" (expected no command to run the server, "
-                                        "or \"org create\")"_s;
+                                        "\"org create\" or \"demo seed\")"_s;
     QTest::newRow("org create no name") << QStringList{ u"org"_s, u"create"_s, u"--admin-email"_s, u"a@b.co"_s }
                                         << none << u"config.missing_value"_s << u"org create needs --name"_s;
     QTest::newRow("org create no email") << QStringList{ u"org"_s, u"create"_s, u"--name"_s, u"A"_s } << none

@@ -4,6 +4,7 @@
 // another organisation's or another agent's calls, and malformed ones are
 // refused one by one with reasons while the rest of the batch is kept.
 #include "apiharness.h"
+#include "callevents.h"
 #include "call/calleventcodec.h"
 #include "callharness.h"
 #include "playbook/playbookloader.h"
@@ -21,28 +22,6 @@ using namespace callos::server;
 using namespace callos::test;
 
 namespace {
-
-// The engine's test harness numbers its ids from 1 ("id-1"); the server
-// takes UUIDs, as the desktop makes them. The same prefix and id give the
-// same UUID, so tests can name events; different prefixes keep calls apart.
-QString uuidFor(const QString &prefix, const QString &id)
-{
-    static const QUuid kNamespace = QUuid::fromString(u"6f1c1b1e-3a53-4a43-9d8e-2f0c61a4c001"_s);
-    return QUuid::createUuidV5(kNamespace, prefix + id).toString(QUuid::WithoutBraces);
-}
-
-QJsonArray envelopes(const QList<CallEvent> &events, const QString &prefix, qsizetype from = 0, qsizetype count = -1)
-{
-    QJsonArray out;
-    const QList<CallEvent> slice = events.mid(from, count);
-    for (const CallEvent &event : slice) {
-        QJsonObject json = CallEventCodec::toJson(event);
-        json[u"id"_s] = uuidFor(prefix, event.id);
-        json[u"callId"_s] = uuidFor(prefix, event.callId);
-        out.append(json);
-    }
-    return out;
-}
 
 QStringList strings(const QJsonValue &array)
 {
@@ -77,8 +56,6 @@ private Q_SLOTS:
 private:
     // A finished call of the default playbook, made by the engine.
     QList<CallEvent> finishedCall();
-    // PUT the prospect and the call as the desktop sync does; the call id.
-    QString registerCall(const QString &token, const QString &prefix, const QList<CallEvent> &events);
 
     Playbook m_playbook;
     std::unique_ptr<TestDatabases> m_databases;
@@ -116,22 +93,6 @@ QList<CallEvent> TestEventsApi::finishedCall()
     return call.events();
 }
 
-QString TestEventsApi::registerCall(const QString &token, const QString &prefix, const QList<CallEvent> &events)
-{
-    const QString prospectId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const ApiReply prospect = m_api->put(u"/api/v1/prospects/"_s + prospectId,
-        QJsonObject{ { u"name"_s, u"Dana Reyes"_s }, { u"company"_s, u"Northwind"_s }, { u"client_count"_s, 620 } },
-        token);
-    if (prospect.status != 200 && prospect.status != 201)
-        qWarning() << "prospect:" << prospect.status << prospect.body;
-    const QString callId = uuidFor(prefix, events.first().callId);
-    const ApiReply call
-        = m_api->put(u"/api/v1/calls/"_s + callId, QJsonObject{ { u"prospect_id"_s, prospectId } }, token);
-    if (call.status != 200 && call.status != 201)
-        qWarning() << "call:" << call.status << call.body;
-    return callId;
-}
-
 void TestEventsApi::wholeCallArrivesOnce()
 {
     const auto acme = m_api->addOrganisation(u"Acme"_s);
@@ -139,7 +100,7 @@ void TestEventsApi::wholeCallArrivesOnce()
     const QString token = m_api->signIn(agent);
     const QList<CallEvent> events = finishedCall();
     QVERIFY(events.size() > 30);
-    const QString callId = registerCall(token, u"a-"_s, events);
+    const QString callId = registerCall(*m_api, token, u"a-"_s, events);
 
     const QJsonObject batch{ { u"events"_s, envelopes(events, u"a-"_s) } };
     const ApiReply first = m_api->post(u"/api/v1/events"_s, batch, token);
@@ -177,7 +138,7 @@ void TestEventsApi::batchesAcrossACacheLossReplayTheCall()
     const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
     const QString token = m_api->signIn(agent);
     const QList<CallEvent> events = finishedCall();
-    const QString callId = registerCall(token, u"b-"_s, events);
+    const QString callId = registerCall(*m_api, token, u"b-"_s, events);
     // Small batches, and the server forgets its cached state in between (as
     // after a restart, or another node having written the call).
     for (qsizetype from = 0; from < events.size(); from += 7) {
@@ -197,7 +158,7 @@ void TestEventsApi::brokenRulesAreRefusedOneByOne()
     const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
     const QString token = m_api->signIn(agent);
     const QList<CallEvent> events = finishedCall();
-    const QString callId = registerCall(token, u"c-"_s, events);
+    const QString callId = registerCall(*m_api, token, u"c-"_s, events);
 
     QJsonArray batch = envelopes(events, u"c-"_s, 0, 5);
     // A jump to the last milestone, skipping everything: the reducer refuses it.
@@ -239,7 +200,7 @@ void TestEventsApi::foreignCallsAreUnknown()
     const SeededUser mallory = m_api->addUser(globex.orgId, Role::Admin, u"mallory@globex.example"_s);
     const QString aliceToken = m_api->signIn(alice);
     const QList<CallEvent> events = finishedCall();
-    registerCall(aliceToken, u"d-"_s, events);
+    registerCall(*m_api, aliceToken, u"d-"_s, events);
     QCOMPARE(m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, envelopes(events, u"d-"_s, 0, 3) } },
                      aliceToken)
                  .json[u"accepted"_s]
@@ -276,7 +237,7 @@ void TestEventsApi::malformedBatches()
     const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
     const QString token = m_api->signIn(agent);
     const QList<CallEvent> events = finishedCall();
-    registerCall(token, u"e-"_s, events);
+    registerCall(*m_api, token, u"e-"_s, events);
 
     QJsonArray batch = envelopes(events, u"e-"_s, 0, 2);
     batch.append(42);

@@ -1,9 +1,9 @@
 // /api/v1/playbook and /api/v1/deck over real HTTP on loopback, on SQLite and
 // PostgreSQL: the built-in playbook with its ETag and 304, an admin's
-// replacement (validated, stored per organisation, audited), refusals that
-// list every error with its path, and the deck with its images.
-#include "apiharness.h"
-#include "testdatabases.h"
+// replacement (validated, stored per organisation, audited, its version
+// above the one in use), refusals that list every error with its path, and
+// the deck with its images.
+#include "apitestserver.h"
 
 #include "playbook/playbookloader.h"
 
@@ -31,14 +31,6 @@ QJsonObject builtinPlaybook()
     return QJsonDocument::fromJson(resource(u":/content/playbooks/default.json"_s)).object();
 }
 
-QStringList fieldPaths(const ApiReply &reply)
-{
-    QStringList paths;
-    for (const QJsonValue &field : reply.json[u"error"_s][u"details"_s][u"fields"_s].toArray())
-        paths.append(field[u"path"_s].toString());
-    return paths;
-}
-
 } // namespace
 
 class TestPlaybookApi : public QObject
@@ -53,6 +45,8 @@ private Q_SLOTS:
     void builtinPlaybookWithEtag();
     void adminReplacesTheirOrganisationsPlaybook_data() { TestDatabases::addBackendRows(); }
     void adminReplacesTheirOrganisationsPlaybook();
+    void versionsOnlyGoUp_data() { TestDatabases::addBackendRows(); }
+    void versionsOnlyGoUp();
     void invalidPlaybookListsEveryError_data() { TestDatabases::addBackendRows(); }
     void invalidPlaybookListsEveryError();
     void onlyAdminsChangeThePlaybook_data() { TestDatabases::addBackendRows(); }
@@ -61,25 +55,17 @@ private Q_SLOTS:
     void deckAndItsImages();
 
 private:
-    std::unique_ptr<TestDatabases> m_databases;
-    std::unique_ptr<ApiHarness> m_api;
+    ApiTestServer m_api;
 };
 
 void TestPlaybookApi::init()
 {
-    m_databases = std::make_unique<TestDatabases>();
-    const auto settings = m_databases->create(TestDatabases::currentBackend());
-    QVERIFY2(settings.ok(), TestDatabases::why(settings).constData());
-    m_api = std::make_unique<ApiHarness>(settings.value());
-    QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
+    QVERIFY2(m_api.start(), m_api.why());
 }
 
 void TestPlaybookApi::cleanup()
 {
-    if (QTest::currentTestFailed() && m_api)
-        qWarning("server log:\n%s", m_api->logText().right(4000).constData());
-    m_api.reset();
-    m_databases.reset();
+    m_api.stop();
 }
 
 void TestPlaybookApi::builtinPlaybookWithEtag()
@@ -157,6 +143,68 @@ void TestPlaybookApi::adminReplacesTheirOrganisationsPlaybook()
     QCOMPARE(m_api->app().audit().read(globex.orgId, u"config.playbook_changed"_s, 0, 10).value().entries.size(), 0);
 }
 
+void TestPlaybookApi::versionsOnlyGoUp()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const QString token = m_api->signIn(acme.admin);
+    // As the admin reads them in the audit log.
+    const auto changes = [&] {
+        return m_api->get(u"/api/v1/audit?action=config.playbook_changed"_s, token).json[u"entries"_s].toArray().size();
+    };
+    const QByteArray builtinEtag = m_api->get(u"/api/v1/playbook"_s, token).header("ETag");
+
+    // A changed built-in playbook under its own version 1: calls that ran
+    // the built-in could no longer say which one they ran.
+    QJsonObject renamed = builtinPlaybook();
+    renamed.insert(u"name"_s, u"Acme discovery call"_s);
+    const ApiReply sameVersion = m_api->put(u"/api/v1/playbook"_s, renamed, token);
+    QCOMPARE(sameVersion.status, 409);
+    QCOMPARE(sameVersion.errorCode(), u"playbook.version_not_newer"_s);
+    QCOMPARE(sameVersion.json[u"error"_s][u"details"_s].toObject(),
+        (QJsonObject{ { u"version"_s, 1 }, { u"active_version"_s, 1 } }));
+    QCOMPARE(m_api->get(u"/api/v1/playbook"_s, token).header("ETag"), builtinEtag);
+
+    // The playbook in use sent again is no change: 200 with its ETag, nothing stored or audited.
+    const ApiReply builtinAgain = m_api->put(u"/api/v1/playbook"_s, builtinPlaybook(), token);
+    QCOMPARE(builtinAgain.status, 200);
+    QCOMPARE(builtinAgain.header("ETag"), builtinEtag);
+    QCOMPARE(changes(), 0);
+
+    renamed.insert(u"version"_s, 3);
+    const ApiReply stored = m_api->put(u"/api/v1/playbook"_s, renamed, token);
+    QCOMPARE(stored.status, 200);
+    const ApiReply retried = m_api->put(u"/api/v1/playbook"_s, renamed, token);
+    QCOMPARE(retried.status, 200);
+    QCOMPARE(retried.header("ETag"), stored.header("ETag"));
+    QCOMPARE(changes(), 1);
+
+    // Older, or the same version with other content: refused, naming both versions.
+    QJsonObject older = renamed;
+    older.insert(u"version"_s, 2);
+    const ApiReply refused = m_api->put(u"/api/v1/playbook"_s, older, token);
+    QCOMPARE(refused.status, 409);
+    QCOMPARE(refused.errorCode(), u"playbook.version_not_newer"_s);
+    QVERIFY2(refused.errorMessage().contains(u"version 2"_s) && refused.errorMessage().contains(u"version 3"_s),
+        qPrintable(refused.errorMessage()));
+    QCOMPARE(refused.json[u"error"_s][u"details"_s].toObject(),
+        (QJsonObject{ { u"version"_s, 2 }, { u"active_version"_s, 3 } }));
+    QJsonObject sameAgain = renamed;
+    sameAgain.insert(u"name"_s, u"Acme discovery call, shorter"_s);
+    QCOMPARE(m_api->put(u"/api/v1/playbook"_s, sameAgain, token).errorCode(), u"playbook.version_not_newer"_s);
+    QCOMPARE(m_api->get(u"/api/v1/playbook"_s, token).json, renamed);
+    QCOMPARE(changes(), 1);
+
+    // The organisation's versions go up whatever the playbook's id.
+    QJsonObject other = renamed;
+    other.insert(u"id"_s, u"acme-discovery"_s);
+    QCOMPARE(m_api->put(u"/api/v1/playbook"_s, other, token).errorCode(), u"playbook.version_not_newer"_s);
+    other.insert(u"version"_s, 4);
+    QCOMPARE(m_api->put(u"/api/v1/playbook"_s, other, token).status, 200);
+    QCOMPARE(m_api->put(u"/api/v1/playbook"_s, renamed, token).errorCode(), u"playbook.version_not_newer"_s);
+    QCOMPARE(m_api->get(u"/api/v1/playbook"_s, token).json, other);
+    QCOMPARE(changes(), 2);
+}
+
 void TestPlaybookApi::invalidPlaybookListsEveryError()
 {
     const auto acme = m_api->addOrganisation(u"Acme"_s);
@@ -168,7 +216,7 @@ void TestPlaybookApi::invalidPlaybookListsEveryError()
     const ApiReply refused = m_api->put(u"/api/v1/playbook"_s, broken, token);
     QCOMPARE(refused.status, 400);
     QCOMPARE(refused.errorCode(), u"playbook.invalid"_s);
-    const QStringList paths = fieldPaths(refused);
+    const QStringList paths = refused.fieldPaths();
     QVERIFY2(paths.contains(u"name"_s) && paths.contains(u"version"_s) && paths.contains(u"colour"_s),
         qPrintable(paths.join(u", "_s)));
     QVERIFY(refused.errorMessage().contains(u"3 problem"_s));
@@ -182,7 +230,7 @@ void TestPlaybookApi::invalidPlaybookListsEveryError()
     deep.insert(u"milestones"_s, milestones);
     const ApiReply duplicate = m_api->put(u"/api/v1/playbook"_s, deep, token);
     QCOMPARE(duplicate.status, 400);
-    QVERIFY2(fieldPaths(duplicate).contains(u"milestones[1].id"_s), qPrintable(fieldPaths(duplicate).join(u", "_s)));
+    QVERIFY2(duplicate.fieldPaths().contains(u"milestones[1].id"_s), qPrintable(duplicate.fieldPaths().join(u", "_s)));
 
     QCOMPARE(m_api->send("PUT", u"/api/v1/playbook"_s, "not json", { { "Content-Type", "application/json" } }, token)
                  .errorCode(),

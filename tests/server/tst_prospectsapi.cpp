@@ -2,8 +2,7 @@
 // create, get, update, the idempotent PUT of the desktop sync, search and
 // paging, what agents and managers see, malformed bodies (each error naming
 // its field) and the tenant fence (another organisation's ids are 404).
-#include "apiharness.h"
-#include "testdatabases.h"
+#include "apitestserver.h"
 
 #include "storage/sqlrows.h"
 
@@ -26,21 +25,9 @@ QJsonObject fullProspect()
         { u"revenue_volatility_percent"_s, 35.5 }, { u"zoom_link"_s, u"https://us02web.zoom.us/j/123456789"_s } };
 }
 
-// The paths of a 400's details.fields, in order.
-QStringList fieldPaths(const ApiReply &reply)
-{
-    QStringList paths;
-    for (const QJsonValue &field : reply.json[u"error"_s][u"details"_s][u"fields"_s].toArray())
-        paths.append(field[u"path"_s].toString());
-    return paths;
-}
-
 QStringList names(const ApiReply &reply)
 {
-    QStringList out;
-    for (const QJsonValue &prospect : reply.json[u"prospects"_s].toArray())
-        out.append(prospect[u"name"_s].toString());
-    return out;
+    return reply.listed(u"prospects"_s, u"name"_s);
 }
 
 } // namespace
@@ -77,26 +64,17 @@ private Q_SLOTS:
     void otherOrganisationsProspectsAreNotFound();
 
 private:
-    std::unique_ptr<TestDatabases> m_databases;
-    std::unique_ptr<ApiHarness> m_api;
+    ApiTestServer m_api;
 };
 
 void TestProspectsApi::init()
 {
-    m_databases = std::make_unique<TestDatabases>();
-    const auto settings = m_databases->create(TestDatabases::currentBackend());
-    QVERIFY2(settings.ok(), TestDatabases::why(settings).constData());
-    m_api = std::make_unique<ApiHarness>(settings.value());
-    QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
+    QVERIFY2(m_api.start(), m_api.why());
 }
 
 void TestProspectsApi::cleanup()
 {
-    // The server's log says why it answered 500.
-    if (QTest::currentTestFailed() && m_api)
-        qWarning("server log:\n%s", m_api->logText().right(4000).constData());
-    m_api.reset();
-    m_databases.reset();
+    m_api.stop();
 }
 
 void TestProspectsApi::createGetAndOwner()
@@ -191,10 +169,10 @@ void TestProspectsApi::patchChangesOnlyWhatIsGiven()
         QString());
     const ApiReply noName = m_api->patch(path, QJsonObject{ { u"name"_s, u" "_s } }, token);
     QCOMPARE(noName.status, 400);
-    QCOMPARE(fieldPaths(noName), QStringList{ u"name"_s });
+    QCOMPARE(noName.fieldPaths(), QStringList{ u"name"_s });
     const ApiReply otherId = m_api->patch(path, QJsonObject{ { u"id"_s, kId2 } }, token);
     QCOMPARE(otherId.status, 400);
-    QCOMPARE(fieldPaths(otherId), QStringList{ u"id"_s });
+    QCOMPARE(otherId.fieldPaths(), QStringList{ u"id"_s });
     QCOMPARE(m_api->patch(u"/api/v1/prospects/"_s + kId2, QJsonObject{ { u"company"_s, u"X"_s } }, token).status, 404);
 }
 
@@ -242,12 +220,12 @@ void TestProspectsApi::putReplacesWholeProspect()
 
     const ApiReply badPath = m_api->put(u"/api/v1/prospects/not-a-uuid"_s, fullProspect(), token);
     QCOMPARE(badPath.status, 400);
-    QCOMPARE(fieldPaths(badPath), QStringList{ u"id"_s });
+    QCOMPARE(badPath.fieldPaths(), QStringList{ u"id"_s });
     QJsonObject otherId = fullProspect();
     otherId.insert(u"id"_s, kId2);
     const ApiReply mismatch = m_api->put(path, otherId, token);
     QCOMPARE(mismatch.status, 400);
-    QCOMPARE(fieldPaths(mismatch), QStringList{ u"id"_s });
+    QCOMPARE(mismatch.fieldPaths(), QStringList{ u"id"_s });
 }
 
 void TestProspectsApi::malformedBodiesNameTheField()
@@ -303,8 +281,8 @@ void TestProspectsApi::malformedBodiesNameTheField()
         QVERIFY2(reply.status == 400, qPrintable(u"%1: %2 %3"_s.arg(QLatin1String(c.name)).arg(reply.status)
                                                 .arg(QString::fromUtf8(reply.body))));
         QVERIFY2(reply.errorCode() == u"request.invalid"_s, c.name);
-        QVERIFY2(fieldPaths(reply) == c.paths,
-            qPrintable(u"%1: %2"_s.arg(QLatin1String(c.name), fieldPaths(reply).join(u", "_s))));
+        QVERIFY2(reply.fieldPaths() == c.paths,
+            qPrintable(u"%1: %2"_s.arg(QLatin1String(c.name), reply.fieldPaths().join(u", "_s))));
         // PUT reads the same way.
         const ApiReply put = m_api->put(u"/api/v1/prospects/"_s + kId1, c.body, token);
         QVERIFY2(put.status == 400, c.name);
@@ -410,19 +388,13 @@ void TestProspectsApi::badQueryParametersAreNamed()
     for (const auto &[query, paths] : cases) {
         const ApiReply reply = m_api->get(u"/api/v1/prospects?"_s + query, token);
         QVERIFY2(reply.status == 400, qPrintable(query));
-        QVERIFY2(fieldPaths(reply) == paths, qPrintable(query + u": "_s + fieldPaths(reply).join(u", "_s)));
+        QVERIFY2(reply.fieldPaths() == paths, qPrintable(query + u": "_s + reply.fieldPaths().join(u", "_s)));
     }
 }
 
 void TestProspectsApi::agentSeesOwnManagerSeesAll()
 {
-    const auto acme = m_api->addOrganisation(u"Acme"_s);
-    const SeededUser alice = m_api->addUser(acme.orgId, Role::Agent, u"alice@acme.example"_s);
-    const SeededUser bob = m_api->addUser(acme.orgId, Role::Agent, u"bob@acme.example"_s);
-    const SeededUser mia = m_api->addUser(acme.orgId, Role::Manager, u"mia@acme.example"_s);
-    const QString aliceToken = m_api->signIn(alice);
-    const QString bobToken = m_api->signIn(bob);
-    const QString miaToken = m_api->signIn(mia);
+    const auto [acme, alice, bob, mia, aliceToken, bobToken, miaToken] = m_api->addTeam();
 
     QCOMPARE(m_api->put(u"/api/v1/prospects/"_s + kId1, QJsonObject{ { u"name"_s, u"Alice's lead"_s } }, aliceToken)
                  .status,

@@ -159,12 +159,15 @@ void TestServerDatabase::reopensIdempotently()
     {
         auto first = Database::open(settings.value(), m_clock);
         QVERIFY(first.ok());
+        // Tenant rows without a signed-in request (row-level security, PostgreSQL).
+        const TenantScope::Entered system = first.value()->tenantScope().enterSystem();
         QSqlQuery query(first.value()->connection());
         QVERIFY(query.exec(u"INSERT INTO organisations (org_id, name, created_at) VALUES ('o1', 'Acme', 1)"_s));
     }
     for (int i = 0; i < 2; ++i) {
         auto again = Database::open(settings.value(), m_clock);
         QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.refusal().message));
+        const TenantScope::Entered system = again.value()->tenantScope().enterSystem();
         QSqlQuery query(again.value()->connection());
         QVERIFY(query.exec(u"SELECT count(*), count(DISTINCT version) FROM schema_migrations"_s) && query.next());
         QCOMPARE(query.value(0).toInt(), query.value(1).toInt());
@@ -256,6 +259,8 @@ void TestServerDatabase::callEventsAreAppendOnly()
     QVERIFY2(settings.ok(), TestDatabases::why(settings).constData());
     auto opened = Database::open(settings.value(), m_clock);
     QVERIFY(opened.ok());
+    // Tenant rows without a signed-in request (row-level security, PostgreSQL).
+    const TenantScope::Entered system = opened.value()->tenantScope().enterSystem();
     QSqlQuery query(opened.value()->connection());
     QVERIFY(query.exec(u"INSERT INTO organisations (org_id, name, created_at) VALUES ('o1', 'Acme', 1)"_s));
     QVERIFY(query.exec(u"INSERT INTO users (id, org_id, email, role, password_hash, created_at) "

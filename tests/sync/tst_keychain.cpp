@@ -3,9 +3,9 @@
 // token is stored, read back, deleted; signing in puts it there and nowhere
 // else (never in the settings file), a restart finds it, signing out
 // removes it.
-#include "apiharness.h"
 #include "client/account/keychaintokenstore.h"
 #include "syncrig.h"
+#include "syncserver.h"
 #include "testpaths.h"
 
 #include <QFile>
@@ -97,11 +97,11 @@ void TestKeychain::storesReadsBackAndDeletes()
 
 void TestKeychain::signInKeepsTheTokenInTheKeychainOnly()
 {
-    QTemporaryDir serverDir;
-    ApiHarness api(server::DatabaseSettings::sqliteFile(serverDir.filePath(u"server.sqlite"_s)));
-    QVERIFY2(api.isReady(), qPrintable(api.why()));
-    const auto acme = api.addOrganisation(u"Acme"_s);
-    const SeededUser agent = api.addUser(acme.orgId, server::Role::Agent, u"agent@acme.example"_s);
+    SyncServer loopback;
+    QVERIFY2(loopback.start(), qPrintable(loopback.why()));
+    ApiHarness &api = loopback.api();
+    const SeededUser agent = loopback.agent();
+    // Straight to the server: this test cuts no connections.
     const QUrl server = api.url(u"/"_s).adjusted(QUrl::StripTrailingSlash);
 
     KeychainTokenStore keychain(m_service);

@@ -2,21 +2,21 @@
 // against the whole server in this process: the server's words for a wrong
 // password, the code field once the server asks for a second factor, and
 // the sync state in the status bar from "Local only" to synced, offline,
-// refused and "signed out".
+// refused and "signed out"; refused changes named in the agent's words.
 //
 // With CALLOS_SCREENSHOT_DIR set, it also saves what it shows as PNGs (the
 // README's screenshots come from here).
-#include "apiharness.h"
 #include "auth/totp.h"
 #include "serverlook.h"
 #include "syncrig.h"
-#include "tcpproxy.h"
+#include "syncserver.h"
 #include "testpaths.h"
 #include "ui/account/signindialog.h"
 #include "ui/app/desktopapp.h"
 #include "ui/common/theme.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/start/startpage.h"
+#include "ui/sync/eventtypelabels.h"
 #include "ui/sync/refusedeventsdialog.h"
 #include "ui/sync/syncstatuswidget.h"
 
@@ -30,6 +30,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -77,6 +78,17 @@ struct App
     }
 
     QString status() const { return window->syncStatus()->text(); }
+
+    // A call with the first prospect found for `search`, started as the agent does (Ctrl+Enter).
+    bool startCall(const QString &search)
+    {
+        auto *searchBox = window->findChild<QLineEdit *>(u"prospectSearch"_s);
+        searchBox->setFocus();
+        QTest::keyClicks(searchBox, search);
+        window->startPage()->selectProspect(0);
+        QTest::keySequence(searchBox, QKeySequence(Qt::CTRL | Qt::Key_Return));
+        return desktop->call.hasCall();
+    }
 };
 
 QLineEdit *field(QWidget *dialog, const QString &name)
@@ -119,35 +131,24 @@ private Q_SLOTS:
     void wrongPasswordShowsTheServersMessage();
     void codeFieldAppearsWhenTheServerAsksForIt();
     void statusBarShowsTheSyncStates();
+    void refusedChangesAreNamedInWords();
 
 private:
-    QString proxyAddress() const { return u"http://127.0.0.1:%1"_s.arg(m_proxy->port()); }
+    QString proxyAddress() const { return m_server.url().toString(); }
 
     Playbook m_playbook = loadDefaultPlaybook();
     Deck m_deck = loadDefaultDeck(m_playbook);
-    std::unique_ptr<QTemporaryDir> m_serverDir;
-    std::unique_ptr<ApiHarness> m_api;
-    std::unique_ptr<TcpProxy> m_proxy;
-    SeededUser m_agent;
+    SyncServer m_server;
 };
 
 void TestSignInDialog::init()
 {
-    m_serverDir = std::make_unique<QTemporaryDir>();
-    m_api
-        = std::make_unique<ApiHarness>(server::DatabaseSettings::sqliteFile(m_serverDir->filePath(u"server.sqlite"_s)));
-    QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
-    const auto acme = m_api->addOrganisation(u"Acme"_s);
-    m_agent = m_api->addUser(acme.orgId, server::Role::Agent, u"dana@acme.example"_s);
-    m_proxy = std::make_unique<TcpProxy>(m_api->url(u"/"_s).port());
-    QVERIFY(m_proxy->listen());
+    QVERIFY2(m_server.start(u"dana@acme.example"_s), qPrintable(m_server.why()));
 }
 
 void TestSignInDialog::cleanup()
 {
-    m_proxy.reset();
-    m_api.reset();
-    m_serverDir.reset();
+    m_server.stop();
 }
 
 void TestSignInDialog::wrongPasswordShowsTheServersMessage()
@@ -159,13 +160,13 @@ void TestSignInDialog::wrongPasswordShowsTheServersMessage()
     QVERIFY(dialog->isVisible());
     QCOMPARE(QApplication::focusWidget(), field(dialog, u"serverAddress"_s));
     type(dialog, u"serverAddress"_s, proxyAddress());
-    type(dialog, u"email"_s, m_agent.email);
+    type(dialog, u"email"_s, m_server.agent().email);
     type(dialog, u"password"_s, u"not the password"_s);
     QTest::keyClick(field(dialog, u"password"_s), Qt::Key_Return); // Enter signs in
     QVERIFY(QTest::qWaitFor([&] { return !dialog->errorText().isEmpty(); }, 15000));
 
-    const ApiReply direct = m_api->post(
-        u"/api/v1/auth/login"_s, QJsonObject { { u"email"_s, m_agent.email }, { u"password"_s, u"still not it"_s } });
+    const ApiReply direct = m_server.api().post(u"/api/v1/auth/login"_s,
+        QJsonObject { { u"email"_s, m_server.agent().email }, { u"password"_s, u"still not it"_s } });
     QCOMPARE(direct.errorCode(), u"auth.invalid_credentials"_s);
     QCOMPARE(dialog->errorText(), direct.errorMessage());
     QVERIFY(dialog->findChild<QLabel *>(u"signInError"_s)->isVisible());
@@ -197,19 +198,19 @@ void TestSignInDialog::codeFieldAppearsWhenTheServerAsksForIt()
     const QString secretText = u"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"_s;
     const auto secret = server::TotpSecret::fromBase32(secretText);
     QVERIFY(secret.ok());
-    QSqlQuery enable(m_api->database().connection());
+    QSqlQuery enable(m_server.api().database().connection());
     enable.prepare(u"UPDATE users SET mfa_secret = ?, mfa_enabled_at = ? WHERE id = ?"_s);
     enable.addBindValue(secretText);
-    enable.addBindValue(m_api->clock().nowMs());
-    enable.addBindValue(m_agent.id);
+    enable.addBindValue(m_server.api().clock().nowMs());
+    enable.addBindValue(m_server.agent().id);
     QVERIFY(enable.exec());
 
     App app(m_playbook, m_deck);
     ui::SignInDialog *dialog = app.openSignIn();
     QVERIFY(dialog);
     type(dialog, u"serverAddress"_s, proxyAddress());
-    type(dialog, u"email"_s, m_agent.email);
-    type(dialog, u"password"_s, m_agent.password);
+    type(dialog, u"email"_s, m_server.agent().email);
+    type(dialog, u"password"_s, m_server.agent().password);
     QVERIFY(!dialog->codeShown());
     QTest::keyClick(field(dialog, u"password"_s), Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([&] { return dialog->codeShown(); }, 15000));
@@ -218,14 +219,15 @@ void TestSignInDialog::codeFieldAppearsWhenTheServerAsksForIt()
     QVERIFY2(dialog->errorText().contains(u"authenticator"_s), qPrintable(dialog->errorText()));
     shoot(dialog, u"signin-code"_s);
 
-    const qint64 step = server::Totp::stepAt(m_api->clock().nowMs());
+    const qint64 step = server::Totp::stepAt(m_server.api().clock().nowMs());
     const QString good = QString::fromLatin1(server::Totp::codeAt(secret.value(), step));
     const QString wrong = good == u"000000"_s ? u"111111"_s : u"000000"_s;
     QTest::keyClicks(field(dialog, u"totp"_s), wrong);
     QTest::keyClick(field(dialog, u"totp"_s), Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([&] { return dialog->errorText().contains(u"wrong"_s); }, 15000));
-    const ApiReply direct = m_api->post(u"/api/v1/auth/login"_s,
-        QJsonObject { { u"email"_s, m_agent.email }, { u"password"_s, m_agent.password }, { u"totp"_s, wrong } });
+    const ApiReply direct = m_server.api().post(u"/api/v1/auth/login"_s,
+        QJsonObject { { u"email"_s, m_server.agent().email }, { u"password"_s, m_server.agent().password },
+            { u"totp"_s, wrong } });
     QCOMPARE(direct.errorCode(), u"auth.mfa_invalid"_s);
     QCOMPARE(dialog->errorText(), direct.errorMessage());
     QVERIFY(dialog->codeShown());
@@ -235,8 +237,8 @@ void TestSignInDialog::codeFieldAppearsWhenTheServerAsksForIt()
     QVERIFY(QTest::qWaitFor([&] { return app.desktop->account.isSignedIn(); }, 15000));
     QVERIFY(QTest::qWaitFor([&] { return !app.window->findChild<ui::SignInDialog *>(); }, 5000));
     QVERIFY(QTest::qWaitFor([&] { return app.status() == u"Synced"_s; }, 15000));
-    QCOMPARE(app.desktop->account.profile().email, m_agent.email);
-    QCOMPARE(app.desktop->account.profile().userId, m_agent.id);
+    QCOMPARE(app.desktop->account.profile().email, m_server.agent().email);
+    QCOMPARE(app.desktop->account.profile().userId, m_server.agent().id);
 }
 
 void TestSignInDialog::statusBarShowsTheSyncStates()
@@ -250,34 +252,29 @@ void TestSignInDialog::statusBarShowsTheSyncStates()
     ui::SignInDialog *dialog = app.openSignIn();
     QVERIFY(dialog);
     type(dialog, u"serverAddress"_s, proxyAddress());
-    type(dialog, u"email"_s, m_agent.email);
-    type(dialog, u"password"_s, m_agent.password);
+    type(dialog, u"email"_s, m_server.agent().email);
+    type(dialog, u"password"_s, m_server.agent().password);
     shoot(dialog, u"signin"_s);
     QTest::keyClick(field(dialog, u"password"_s), Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([&] { return app.status() == u"Synced"_s; }, 15000));
-    QVERIFY(app.window->syncStatus()->details().contains(m_agent.email));
+    QVERIFY(app.window->syncStatus()->details().contains(m_server.agent().email));
 
     // Offline: a call made now waits on this computer.
-    m_proxy->goDown();
+    m_server.proxy().goDown();
     QVERIFY(QTest::qWaitFor([&] { return !app.window->findChild<ui::SignInDialog *>(); }, 5000));
     QApplication::setActiveWindow(app.window);
-    auto *search = app.window->findChild<QLineEdit *>(u"prospectSearch"_s);
-    search->setFocus();
-    QTest::keyClicks(search, u"Whitfield"_s);
-    app.window->startPage()->selectProspect(0);
-    QTest::keySequence(search, QKeySequence(Qt::CTRL | Qt::Key_Return));
-    QVERIFY(app.desktop->call.hasCall());
+    QVERIFY(app.startCall(u"Whitfield"_s));
     QVERIFY(QTest::qWaitFor([&] { return app.status().startsWith(u"Offline"_s); }, 15000));
     QVERIFY2(app.status().contains(u"waiting"_s), qPrintable(app.status()));
     QVERIFY(app.window->syncStatus()->details().contains(u"Next try at"_s));
     shoot(app.window->statusBar(), u"status-offline"_s);
 
     // Back online, F5: synced.
-    QVERIFY(m_proxy->goUp());
+    QVERIFY(m_server.proxy().goUp());
     QTest::keyClick(app.window, Qt::Key_F5);
     QVERIFY(QTest::qWaitFor([&] { return app.status() == u"Synced"_s; }, 15000));
-    QCOMPARE(
-        serverEventIds(*m_api).size(), app.desktop->events.events(app.desktop->call.state().callId).value().size());
+    QCOMPARE(serverEventIds(m_server.api()).size(),
+        app.desktop->events.events(app.desktop->call.state().callId).value().size());
 
     // A refused event: a button in the status bar shows it with the reason.
     CallEvent bogus;
@@ -310,7 +307,7 @@ void TestSignInDialog::statusBarShowsTheSyncStates()
 
     // The session ends on the server: the status bar asks to sign in again,
     // and what is made meanwhile stays here.
-    m_api->clock().advance(3LL * 3600 * 1000);
+    m_server.api().clock().advance(3LL * 3600 * 1000);
     const QString item = m_playbook.precallChecklist.constFirst().id;
     QVERIFY(app.desktop->call.act([&](CallSession &s) { return s.setPrecallItem(item, true); }).ok());
     const int waiting = app.desktop->events.unacknowledgedCount().value();
@@ -325,12 +322,71 @@ void TestSignInDialog::statusBarShowsTheSyncStates()
     QVERIFY(dialog);
     QApplication::setActiveWindow(dialog);
     QVERIFY(dialog->findChild<QLabel *>(u"signInNotice"_s)->isVisible());
-    QCOMPARE(field(dialog, u"email"_s)->text(), m_agent.email);
+    QCOMPARE(field(dialog, u"email"_s)->text(), m_server.agent().email);
     QCOMPARE(QApplication::focusWidget(), field(dialog, u"password"_s));
-    type(dialog, u"password"_s, m_agent.password);
+    type(dialog, u"password"_s, m_server.agent().password);
     QTest::keyClick(field(dialog, u"password"_s), Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([&] { return app.status() == u"Synced"_s; }, 15000));
     QCOMPARE(app.desktop->events.unacknowledgedCount().value(), 0);
+}
+
+void TestSignInDialog::refusedChangesAreNamedInWords()
+{
+    // Offline: a call of the agent's, two of its changes refused by the server.
+    App app(m_playbook, m_deck);
+    QVERIFY(app.startCall(u"Whitfield"_s));
+    const CallState &state = app.desktop->call.state();
+    const auto event = [&](const QString &type, const QJsonObject &payload, qint64 offset) {
+        CallEvent made;
+        made.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        made.callId = state.callId;
+        made.deviceId = u"device-gui"_s;
+        made.seq = state.lastSeqByDevice.value(u"device-gui"_s) + offset;
+        made.at = app.clock.nowMs();
+        made.actor = u"agent-1"_s;
+        made.type = type;
+        made.payload = payload;
+        return made;
+    };
+    const CallEvent entered
+        = event(EventType::MilestoneEntered, QJsonObject { { u"milestoneId"_s, m_playbook.milestones.at(2).id } }, 1);
+    const CallEvent raised = event(EventType::ObjectionRaised,
+        QJsonObject { { u"objectionId"_s, u"o-1"_s }, { u"typeId"_s, m_playbook.objections.constFirst().id } }, 2);
+    QVERIFY(!app.desktop->events.append({ entered, raised }));
+    QVERIFY(!app.desktop->refused.record({ { entered.id, u"milestone.locked"_s, u"Vision comes later."_s },
+                                             { raised.id, u"objection.open"_s, u"An objection is open already."_s } },
+        app.clock.nowMs()));
+
+    const auto rows = [&](const QString &screenshot) {
+        ui::RefusedEventsDialog dialog(app.desktop->refused, app.desktop->sync, app.window);
+        QStringList texts;
+        for (int row = 0; row < dialog.rowCount(); ++row)
+            texts.append(dialog.rowText(row));
+        dialog.show();
+        shoot(&dialog, screenshot);
+        return texts;
+    };
+    // What the agent did, in words; the type names are for programs.
+    const QStringList english = rows(u"refused-in-words"_s);
+    QCOMPARE(english.size(), 2);
+    QVERIFY2(english.at(0).contains(u" | Moved to a milestone | "_s), qPrintable(english.at(0)));
+    QVERIFY2(english.at(1).contains(u" | Raised an objection | "_s), qPrintable(english.at(1)));
+    for (const QString &row : english)
+        QVERIFY2(!row.contains(u"MilestoneEntered"_s) && !row.contains(u"ObjectionRaised"_s), qPrintable(row));
+    // An event of a newer app is still named, as something this app does not know.
+    QCOMPARE(ui::EventTypeLabels::label(u"MeetingRecorded"_s), u"Another change (MeetingRecorded)"_s);
+
+    // And in the agent's language.
+    QTranslator german;
+    QVERIFY(german.load(u":/i18n/callos_de.qm"_s));
+    QCoreApplication::installTranslator(&german);
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QStringList deutsch = rows(u"refused-in-words-de"_s);
+    QCoreApplication::removeTranslator(&german);
+    QLocale::setDefault(before);
+    QVERIFY2(deutsch.at(0).contains(u" | Zu einem Meilenstein gewechselt | "_s), qPrintable(deutsch.at(0)));
+    QVERIFY2(deutsch.at(1).contains(u" | Einwand erfasst | "_s), qPrintable(deutsch.at(1)));
 }
 
 QTEST_MAIN(TestSignInDialog)

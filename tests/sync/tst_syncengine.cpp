@@ -4,10 +4,9 @@
 // committed is resent and changes nothing; a refused event is shown and
 // kept; a dead token asks to sign in again and loses nothing; prospects and
 // the playbook come down into the local cache; never two requests at once.
-#include "apiharness.h"
 #include "serverlook.h"
 #include "syncrig.h"
-#include "tcpproxy.h"
+#include "syncserver.h"
 #include "testpaths.h"
 
 #include "call/calleventcodec.h"
@@ -51,34 +50,22 @@ private Q_SLOTS:
     void secondCallFromTheSameDesktopIsAccepted();
 
 private:
-    QUrl proxyUrl() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_proxy->port())); }
-    bool signIn(SyncRig &rig) { return rig.signIn(proxyUrl(), m_agent.email, m_agent.password); }
+    QUrl proxyUrl() const { return m_server.url(); }
+    bool signIn(SyncRig &rig) { return rig.signIn(proxyUrl(), m_server.agent().email, m_server.agent().password); }
 
     Playbook m_playbook = loadDefaultPlaybook();
     Deck m_deck = loadDefaultDeck(m_playbook);
-    std::unique_ptr<QTemporaryDir> m_serverDir;
-    std::unique_ptr<ApiHarness> m_api;
-    std::unique_ptr<TcpProxy> m_proxy;
-    SeededUser m_agent;
+    SyncServer m_server;
 };
 
 void TestSyncEngine::init()
 {
-    m_serverDir = std::make_unique<QTemporaryDir>();
-    m_api
-        = std::make_unique<ApiHarness>(server::DatabaseSettings::sqliteFile(m_serverDir->filePath(u"server.sqlite"_s)));
-    QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
-    const auto acme = m_api->addOrganisation(u"Acme"_s);
-    m_agent = m_api->addUser(acme.orgId, server::Role::Agent, u"agent@acme.example"_s);
-    m_proxy = std::make_unique<TcpProxy>(m_api->url(u"/"_s).port());
-    QVERIFY(m_proxy->listen());
+    QVERIFY2(m_server.start(), qPrintable(m_server.why()));
 }
 
 void TestSyncEngine::cleanup()
 {
-    m_proxy.reset();
-    m_api.reset();
-    m_serverDir.reset();
+    m_server.stop();
 }
 
 void TestSyncEngine::offlineCallAppearsOnceWhenTheServerComesBack()
@@ -87,7 +74,7 @@ void TestSyncEngine::offlineCallAppearsOnceWhenTheServerComesBack()
     QVERIFY(signIn(rig));
     QVERIFY(rig.waitSynced());
 
-    m_proxy->goDown(); // the network is gone
+    m_server.proxy().goDown(); // the network is gone
     const QString callId = rig.playCall();
     QVERIFY(!callId.isEmpty());
     QVERIFY(rig.waitState(SyncStatus::State::Offline));
@@ -97,26 +84,29 @@ void TestSyncEngine::offlineCallAppearsOnceWhenTheServerComesBack()
     QCOMPARE(rig.engine->status().pending, local.size() + 2); // + the prospect and the call
     QVERIFY(!rig.engine->status().reason.isEmpty());
     QVERIFY(rig.engine->status().retryAtMs > 0);
-    QVERIFY(serverEventIds(*m_api).isEmpty());
+    QVERIFY(serverEventIds(m_server.api()).isEmpty());
 
-    QVERIFY(m_proxy->goUp());
+    QVERIFY(m_server.proxy().goUp());
     QVERIFY(rig.waitSynced());
-    QCOMPARE(sorted(serverEventIds(*m_api, callId)), sorted(local));
+    QCOMPARE(sorted(serverEventIds(m_server.api(), callId)), sorted(local));
     QCOMPARE(rig.outboxCount(), 0);
-    QCOMPARE(serverValue(*m_api, u"SELECT event_count FROM calls WHERE id = ?"_s, { callId }).toInt(), local.size());
-    QCOMPARE(serverValue(*m_api, u"SELECT agent_user_id FROM calls WHERE id = ?"_s, { callId }).toString(), m_agent.id);
-    QCOMPARE(serverValue(*m_api, u"SELECT status FROM calls WHERE id = ?"_s, { callId }).toString(), u"completed"_s);
-    QCOMPARE(serverValue(*m_api, u"SELECT name FROM prospects p JOIN calls c ON c.prospect_id = p.id WHERE c.id = ?"_s,
-                 { callId })
+    QCOMPARE(
+        serverValue(m_server.api(), u"SELECT event_count FROM calls WHERE id = ?"_s, { callId }).toInt(), local.size());
+    QCOMPARE(serverValue(m_server.api(), u"SELECT agent_user_id FROM calls WHERE id = ?"_s, { callId }).toString(),
+        m_server.agent().id);
+    QCOMPARE(
+        serverValue(m_server.api(), u"SELECT status FROM calls WHERE id = ?"_s, { callId }).toString(), u"completed"_s);
+    QCOMPARE(serverValue(m_server.api(),
+                 u"SELECT name FROM prospects p JOIN calls c ON c.prospect_id = p.id WHERE c.id = ?"_s, { callId })
                  .toString(),
         u"Prospect 1"_s);
 
     // Another round sends nothing new and changes nothing.
-    const int forwarded = m_proxy->requestsForwarded();
+    const int forwarded = m_server.proxy().requestsForwarded();
     rig.engine->syncNow();
     QVERIFY(rig.waitSynced());
-    QCOMPARE(serverEventIds(*m_api).size(), local.size());
-    QVERIFY(m_proxy->requestsForwarded() - forwarded <= 2); // the pulls only
+    QCOMPARE(serverEventIds(m_server.api()).size(), local.size());
+    QVERIFY(m_server.proxy().requestsForwarded() - forwarded <= 2); // the pulls only
     QCOMPARE(rig.maxInFlight, 1);
 }
 
@@ -128,18 +118,20 @@ void TestSyncEngine::lostAnswerIsResentAndChangesNothing()
     // Every POST /events answer is lost three times over (more than Qt's own
     // reconnect attempts), each after the server committed the batch.
     QList<int> storedWhenLost;
-    m_proxy->onAnswerDropped = [&](const QByteArray &) { storedWhenLost.append(serverEventIds(*m_api).size()); };
-    m_proxy->dropAnswers(3, "POST /api/v1/events");
+    m_server.proxy().onAnswerDropped
+        = [&](const QByteArray &) { storedWhenLost.append(serverEventIds(m_server.api()).size()); };
+    m_server.proxy().dropAnswers(3, "POST /api/v1/events");
     const QString callId = rig.playCall();
     QVERIFY(rig.waitSynced());
     const QStringList local = rig.localEventIds();
-    QCOMPARE(m_proxy->answersDropped(), 3);
+    QCOMPARE(m_server.proxy().answersDropped(), 3);
     QVERIFY2(storedWhenLost.constFirst() > 0, "the server had not committed when the answer was lost");
     QCOMPARE(storedWhenLost.constFirst(), storedWhenLost.constLast()); // the resends added nothing
-    QCOMPARE(sorted(serverEventIds(*m_api, callId)), sorted(local));
-    QCOMPARE(serverValue(*m_api, u"SELECT event_count FROM calls WHERE id = ?"_s, { callId }).toInt(), local.size());
-    QCOMPARE(serverValue(*m_api, u"SELECT count(*) FROM calls"_s).toInt(), 1);
-    QCOMPARE(serverValue(*m_api, u"SELECT count(*) FROM prospects"_s).toInt(), 1);
+    QCOMPARE(sorted(serverEventIds(m_server.api(), callId)), sorted(local));
+    QCOMPARE(
+        serverValue(m_server.api(), u"SELECT event_count FROM calls WHERE id = ?"_s, { callId }).toInt(), local.size());
+    QCOMPARE(serverValue(m_server.api(), u"SELECT count(*) FROM calls"_s).toInt(), 1);
+    QCOMPARE(serverValue(m_server.api(), u"SELECT count(*) FROM prospects"_s).toInt(), 1);
     QCOMPARE(rig.outboxCount(), 0);
 }
 
@@ -175,13 +167,13 @@ void TestSyncEngine::refusedEventIsShownAndKept()
     QVERIFY(!refused.constFirst().message.isEmpty());
     QCOMPARE(refused.constFirst().prospectName, u"Prospect 1"_s);
     QCOMPARE(rig.outboxCount(), 1); // kept, in the outbox
-    QVERIFY(!serverEventIds(*m_api).contains(bogus.id));
+    QVERIFY(!serverEventIds(m_server.api()).contains(bogus.id));
 
     // The call goes on; its later events are not held up by the refused one.
     QVERIFY(rig.playSteps(-1));
     QVERIFY(QTest::qWaitFor([&] { return rig.outboxCount() == 1 && !rig.engine->isBusy(); }, 20000));
     QVERIFY(rig.waitSynced());
-    QCOMPARE(serverEventIds(*m_api, callId).size(), rig.localEventIds().size() - 1);
+    QCOMPARE(serverEventIds(m_server.api(), callId).size(), rig.localEventIds().size() - 1);
 
     // Sent again: refused again, still kept.
     QVERIFY(!rig.engine->sendRefusedAgain({ bogus.id }));
@@ -201,9 +193,9 @@ void TestSyncEngine::deadTokenAsksToSignInAgainAndLosesNothing()
     QVERIFY(signIn(rig));
     const QString callId = rig.playCall(20);
     QVERIFY(rig.waitSynced());
-    const int before = int(serverEventIds(*m_api).size());
+    const int before = int(serverEventIds(m_server.api()).size());
 
-    m_api->clock().advance(3LL * 3600 * 1000); // past the idle timeout
+    m_server.api().clock().advance(3LL * 3600 * 1000); // past the idle timeout
     QVERIFY(rig.playSteps(10)); // the agent goes on with the call
     QVERIFY(QTest::qWaitFor([&] { return rig.account->state() == Account::State::SessionEnded; }, 10000));
     QVERIFY(!rig.account->sessionEndedReason().isEmpty());
@@ -211,7 +203,7 @@ void TestSyncEngine::deadTokenAsksToSignInAgainAndLosesNothing()
     QVERIFY(!rig.engine->isRunning());
     QCOMPARE(rig.memoryTokens.count(), 0); // the dead token is gone
     QCOMPARE(rig.outboxCount(), rig.localEventIds().size() - before);
-    QCOMPARE(int(serverEventIds(*m_api).size()), before);
+    QCOMPARE(int(serverEventIds(m_server.api()).size()), before);
 
     // Signed out, the call goes on and everything stays here.
     QVERIFY(rig.playSteps(-1));
@@ -219,16 +211,16 @@ void TestSyncEngine::deadTokenAsksToSignInAgainAndLosesNothing()
     QCOMPARE(rig.outboxCount(), rig.localEventIds().size() - before);
     QCOMPARE(rig.account->state(), Account::State::SessionEnded);
     QVERIFY(signIn(rig));
-    QVERIFY2(rig.waitSynced(), serverErrors(*m_api).constData());
-    QCOMPARE(sorted(serverEventIds(*m_api, callId)), sorted(rig.localEventIds()));
+    QVERIFY2(rig.waitSynced(), serverErrors(m_server.api()).constData());
+    QCOMPARE(sorted(serverEventIds(m_server.api(), callId)), sorted(rig.localEventIds()));
     QCOMPARE(rig.outboxCount(), 0);
 }
 
 void TestSyncEngine::prospectsAndPlaybookArePulledForOffline()
 {
-    const QString token = m_api->signIn(m_agent);
+    const QString token = m_server.api().signIn(m_server.agent());
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const ApiReply created = m_api->put(u"/api/v1/prospects/"_s + id,
+    const ApiReply created = m_server.api().put(u"/api/v1/prospects/"_s + id,
         QJsonObject { { u"name"_s, u"Grace Server"_s }, { u"company"_s, u"Pulled Ltd"_s }, { u"client_count"_s, 777 },
             { u"pain_points"_s, u"One\nTwo"_s }, { u"revenue_volatility_percent"_s, 9.5 },
             { u"zoom_link"_s, u"https://zoom.us/j/42"_s } },
@@ -265,8 +257,8 @@ void TestSyncEngine::prospectsAndPlaybookArePulledForOffline()
     QVERIFY(rig.launcher->start(grace));
     QVERIFY(rig.playSteps(5));
     QVERIFY(rig.waitSynced());
-    QCOMPARE(serverValue(*m_api, u"SELECT count(*) FROM prospects"_s).toInt(), 1);
-    QCOMPARE(serverValue(*m_api, u"SELECT prospect_id FROM calls"_s).toString(), id);
+    QCOMPARE(serverValue(m_server.api(), u"SELECT count(*) FROM prospects"_s).toInt(), 1);
+    QCOMPARE(serverValue(m_server.api(), u"SELECT prospect_id FROM calls"_s).toString(), id);
 }
 
 void TestSyncEngine::survivesARestartMidway()
@@ -278,17 +270,17 @@ void TestSyncEngine::survivesARestartMidway()
         SyncRig first(m_playbook, m_deck, SyncRig::Options { data.path() });
         QVERIFY(signIn(first));
         QVERIFY(first.waitSynced());
-        m_proxy->goDown();
+        m_server.proxy().goDown();
         callId = first.playCall();
         QVERIFY(first.waitState(SyncStatus::State::Offline));
         local = first.localEventIds();
     } // the app quits offline
-    QVERIFY(m_proxy->goUp());
+    QVERIFY(m_server.proxy().goUp());
     SyncRig second(m_playbook, m_deck, SyncRig::Options { data.path() });
     QCOMPARE(second.outboxCount(), local.size());
     QVERIFY(signIn(second)); // the in-memory token store is new
     QVERIFY(second.waitSynced());
-    QCOMPARE(sorted(serverEventIds(*m_api, callId)), sorted(local));
+    QCOMPARE(sorted(serverEventIds(m_server.api(), callId)), sorted(local));
 }
 
 void TestSyncEngine::neverTwoRequestsAtOnce()
@@ -303,9 +295,9 @@ void TestSyncEngine::neverTwoRequestsAtOnce()
         QVERIFY(rig.playSteps(2));
     }
     QVERIFY(rig.playSteps(-1));
-    QVERIFY2(rig.waitSynced(), serverErrors(*m_api).constData());
+    QVERIFY2(rig.waitSynced(), serverErrors(m_server.api()).constData());
     QCOMPARE(rig.maxInFlight, 1);
-    QCOMPARE(sorted(serverEventIds(*m_api)), sorted(rig.localEventIds()));
+    QCOMPARE(sorted(serverEventIds(m_server.api())), sorted(rig.localEventIds()));
 }
 
 // An agent makes one call after another on the same desktop. The core
@@ -322,13 +314,13 @@ void TestSyncEngine::secondCallFromTheSameDesktopIsAccepted()
     QVERIFY(!first.isEmpty() && !second.isEmpty());
     QVERIFY2(QTest::qWaitFor([&] { return rig.engine->isSettled() && rig.engine->status().pending == 0; }, 20000)
             || rig.waitSynced(1),
-        serverErrors(*m_api).constData());
+        serverErrors(m_server.api()).constData());
     const QList<RefusedEvent> refused = rig.refused->list().value();
     QVERIFY2(refused.isEmpty(),
         qPrintable(u"%1 refused, first: %2 %3"_s.arg(refused.size())
                        .arg(refused.isEmpty() ? QString() : refused.constFirst().code,
                            refused.isEmpty() ? QString() : refused.constFirst().message)));
-    QCOMPARE(sorted(serverEventIds(*m_api)), sorted(rig.localEventIds()));
+    QCOMPARE(sorted(serverEventIds(m_server.api())), sorted(rig.localEventIds()));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

@@ -2,10 +2,9 @@
 // never reach the server, some answers never come back after the server
 // committed. The sync must converge with exactly the same events on both
 // sides: none lost, none twice.
-#include "apiharness.h"
 #include "serverlook.h"
 #include "syncrig.h"
-#include "tcpproxy.h"
+#include "syncserver.h"
 #include "testpaths.h"
 
 #include <QElapsedTimer>
@@ -32,16 +31,13 @@ private:
 
 void TestSyncFaults::tenThousandEventsThroughRandomDisconnects()
 {
-    QTemporaryDir serverDir;
-    ApiHarness api(server::DatabaseSettings::sqliteFile(serverDir.filePath(u"server.sqlite"_s)));
-    QVERIFY2(api.isReady(), qPrintable(api.why()));
-    const auto acme = api.addOrganisation(u"Acme"_s);
-    const SeededUser agent = api.addUser(acme.orgId, server::Role::Agent, u"agent@acme.example"_s);
-    TcpProxy proxy(api.url(u"/"_s).port());
-    QVERIFY(proxy.listen());
+    SyncServer loopback;
+    QVERIFY2(loopback.start(), qPrintable(loopback.why()));
+    ApiHarness &api = loopback.api();
+    TcpProxy &proxy = loopback.proxy();
 
     SyncRig rig(m_playbook, m_deck);
-    QVERIFY(rig.signIn(QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port())), agent.email, agent.password));
+    QVERIFY(rig.signIn(loopback.url(), loopback.agent().email, loopback.agent().password));
     QVERIFY(rig.waitSynced());
 
     const quint32 seed = QRandomGenerator::global()->generate();

@@ -1,5 +1,7 @@
 #include "ui/sync/refusedeventsdialog.h"
 
+#include "ui/sync/eventtypelabels.h"
+
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -100,7 +102,8 @@ void RefusedEventsDialog::reload()
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, QLocale().toString(QDateTime::fromMSecsSinceEpoch(event.at), QLocale::ShortFormat));
         item->setText(1, event.prospectName);
-        item->setText(2, event.type);
+        item->setText(2, EventTypeLabels::label(event.type));
+        item->setToolTip(2, event.type); // the technical name, for whoever helps the agent
         item->setText(3, u"%1 (%2)"_s.arg(event.message, event.code));
         item->setToolTip(3, event.message);
         item->setData(0, Qt::UserRole, event.eventId);

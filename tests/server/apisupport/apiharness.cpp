@@ -21,6 +21,22 @@ QByteArray ApiReply::header(const QByteArray &name) const
     return {};
 }
 
+QStringList ApiReply::fieldPaths() const
+{
+    QStringList paths;
+    for (const QJsonValue &field : json[u"error"_s][u"details"_s][u"fields"_s].toArray())
+        paths.append(field[u"path"_s].toString());
+    return paths;
+}
+
+QStringList ApiReply::listed(const QString &list, const QString &field) const
+{
+    QStringList values;
+    for (const QJsonValue &item : json[list].toArray())
+        values.append(item[field].toString());
+    return values;
+}
+
 ApiHarness::ApiHarness(const DatabaseSettings &settings, const ServerApp::Settings &appSettings)
 {
     m_logBuffer.open(QIODevice::ReadWrite);
@@ -50,6 +66,24 @@ ApiHarness::ApiHarness(const DatabaseSettings &settings, const ServerApp::Settin
 
 ApiHarness::~ApiHarness() = default;
 
+Database &ApiHarness::database()
+{
+    enterTestScope();
+    return *m_database;
+}
+
+ServerApp &ApiHarness::app()
+{
+    enterTestScope();
+    return *m_app;
+}
+
+void ApiHarness::enterTestScope()
+{
+    if (!m_testScope)
+        m_testScope.emplace(m_database->tenantScope().enterSystem());
+}
+
 QString ApiHarness::seededPassword()
 {
     return u"correct horse battery staple 42"_s;
@@ -64,6 +98,9 @@ ApiHarness::Organisation ApiHarness::addOrganisation(const QString &name)
 {
     Organisation organisation;
     organisation.orgId = m_ids.nextId();
+    // Only for the seeding: a test that waits for the server without a
+    // request (live connections) must not lend it the system's scope.
+    const TenantScope::Entered system = m_database->tenantScope().enterSystem();
     Transaction transaction(*m_database, u"seeding an organisation"_s);
     if (transaction.begin()
         || transaction.exec(u"INSERT INTO organisations (org_id, name, created_at) VALUES (?, ?, ?)"_s,
@@ -75,9 +112,24 @@ ApiHarness::Organisation ApiHarness::addOrganisation(const QString &name)
     return organisation;
 }
 
+ApiHarness::Team ApiHarness::addTeam(const QString &organisation)
+{
+    Team team;
+    team.organisation = addOrganisation(organisation);
+    const QString domain = organisation.toLower() + u".example"_s;
+    team.alice = addUser(team.organisation.orgId, Role::Agent, u"alice@"_s + domain);
+    team.bob = addUser(team.organisation.orgId, Role::Agent, u"bob@"_s + domain);
+    team.mia = addUser(team.organisation.orgId, Role::Manager, u"mia@"_s + domain);
+    team.aliceToken = signIn(team.alice);
+    team.bobToken = signIn(team.bob);
+    team.miaToken = signIn(team.mia);
+    return team;
+}
+
 SeededUser ApiHarness::addUser(const QString &orgId, Role role, const QString &email)
 {
     SeededUser user{ m_ids.nextId(), orgId, email, seededPassword(), role };
+    const TenantScope::Entered system = m_database->tenantScope().enterSystem();
     Transaction transaction(*m_database, u"seeding a user"_s);
     if (transaction.begin()
         || transaction.exec(u"INSERT INTO users (id, org_id, email, display_name, role, password_hash, created_at) "
@@ -131,6 +183,8 @@ ApiReply ApiHarness::send(const QByteArray &method, const QString &path, const Q
         request.setRawHeader(name, value);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    // The server is on its own with the scopes it enters, as in production.
+    m_testScope.reset();
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

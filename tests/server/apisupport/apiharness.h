@@ -16,6 +16,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace callos::test {
 
@@ -30,6 +31,11 @@ struct ApiReply
     QString errorCode() const { return json.value(u"error").toObject().value(u"code").toString(); }
     QString errorMessage() const { return json.value(u"error").toObject().value(u"message").toString(); }
     QByteArray header(const QByteArray &name) const;
+    // The paths of a 400's details.fields, in order ("limit", "milestones[1].id").
+    QStringList fieldPaths() const;
+    // The `field` of each object in the answer's array `list`, in order:
+    // listed(u"calls"_s, u"id"_s) of {"calls":[{"id":...}, ...]}.
+    QStringList listed(const QString &list, const QString &field) const;
 };
 
 // A user the harness put in the database, with the password to sign in.
@@ -50,6 +56,12 @@ struct SeededUser
 //   const SeededUser alice = api.addOrganisation(u"Acme"_s).admin;
 //   const QString token = api.signIn(alice);
 //   ApiReply reply = api.get(u"/api/v1/auth/me"_s, token);
+//
+// Row-level security (PostgreSQL): the server has only the scopes it enters
+// itself, as in production, so a handler that forgets its scope sees no row
+// here either. What the test does itself through database() or app() (the
+// server's objects, called directly) runs in the system's scope, seeing
+// every organisation's rows, until the next request.
 class ApiHarness
 {
 public:
@@ -61,8 +73,9 @@ public:
     QString why() const { return m_why; }
 
     FakeClock &clock() { return m_clock; }
-    server::Database &database() { return *m_database; }
-    server::ServerApp &app() { return *m_app; }
+    // Both in the system's scope until the next request (see above).
+    server::Database &database();
+    server::ServerApp &app();
     QUrl url(const QString &pathAndQuery) const;
     // Every line the server logged, for tests that check what is (not) logged.
     QByteArray logText() const { return m_logBuffer.data(); }
@@ -74,6 +87,20 @@ public:
     };
     Organisation addOrganisation(const QString &name);
     SeededUser addUser(const QString &orgId, server::Role role, const QString &email);
+    // Who the visibility tests need: an organisation with two agents and a
+    // manager, each signed in once. In the order of the members, so
+    //   const auto [acme, alice, bob, mia, aliceToken, bobToken, miaToken] = api.addTeam();
+    struct Team
+    {
+        Organisation organisation;
+        SeededUser alice; // agent alice@<organisation>.example
+        SeededUser bob; // agent
+        SeededUser mia; // manager
+        QString aliceToken;
+        QString bobToken;
+        QString miaToken;
+    };
+    Team addTeam(const QString &organisation = QStringLiteral("Acme"));
 
     // Signs in through the API; empty on failure (the test then fails on use).
     QString signIn(const SeededUser &user);
@@ -91,6 +118,8 @@ public:
     static QString seededPassword();
 
 private:
+    void enterTestScope();
+
     FakeClock m_clock;
     UuidGenerator m_ids;
     std::optional<server::SodiumRuntime> m_sodium;
@@ -98,6 +127,8 @@ private:
     std::unique_ptr<server::JsonLog> m_log;
     std::unique_ptr<server::Database> m_database;
     std::unique_ptr<server::ServerApp> m_app;
+    // The system's scope of database(), left when a request goes out.
+    std::optional<server::TenantScope::Entered> m_testScope;
     QNetworkAccessManager m_network;
     QString m_passwordHash;
     quint16 m_port = 0;

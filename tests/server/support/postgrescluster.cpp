@@ -35,16 +35,23 @@ Result<PostgresCluster> PostgresCluster::fromEnvironment()
     const int port = QString::fromLatin1(portFile.readAll()).trimmed().toInt(&ok);
     if (!ok || port <= 0 || port > 65535)
         return Refusal{ u"test.no_postgres"_s, u"%1 does not hold a port number."_s.arg(portFile.fileName()) };
-    return PostgresCluster{ u"127.0.0.1"_s, port, u"callos"_s };
+    return PostgresCluster{ u"127.0.0.1"_s, port, u"callos"_s, u"callos_server"_s };
 }
 
 server::DatabaseSettings PostgresCluster::database(const QString &name) const
+{
+    server::DatabaseSettings settings = databaseAsSuperuser(name);
+    settings.user = serverRole;
+    return settings;
+}
+
+server::DatabaseSettings PostgresCluster::databaseAsSuperuser(const QString &name) const
 {
     server::DatabaseSettings settings;
     settings.backend = server::DatabaseSettings::Backend::Postgresql;
     settings.host = host;
     settings.port = port;
-    settings.user = user;
+    settings.user = superuser;
     settings.databaseName = name;
     return settings;
 }

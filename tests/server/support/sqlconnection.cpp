@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace callos::test {
 
-SqlConnection::SqlConnection(const server::DatabaseSettings &settings)
+SqlConnection::SqlConnection(const server::DatabaseSettings &settings, Scope scope)
     : m_connectionName(u"test-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     if (settings.backend == server::DatabaseSettings::Backend::Sqlite) {
@@ -23,8 +23,12 @@ SqlConnection::SqlConnection(const server::DatabaseSettings &settings)
         m_db.setPassword(settings.password);
         m_db.setDatabaseName(settings.databaseName);
     }
-    if (!m_db.open())
+    if (!m_db.open()) {
         m_lastError = m_db.lastError().text();
+        return;
+    }
+    if (settings.backend == server::DatabaseSettings::Backend::Postgresql && scope == Scope::System)
+        exec(u"SELECT set_config('callos.scope', 'system', false)"_s);
 }
 
 SqlConnection::~SqlConnection()

@@ -12,10 +12,19 @@ namespace callos::test {
 // A Qt SQL connection of the test's own to a database, SQLite or PostgreSQL,
 // as another program (or a newer server) would have one: to set a database
 // up behind the code under test and to look at what that code wrote.
+//
+// On PostgreSQL it connects as the settings say (the server's ordinary role),
+// so row-level security applies to it: by default it enters the system's
+// scope and sees every organisation's rows, as an operator's tool would.
 class SqlConnection
 {
 public:
-    explicit SqlConnection(const server::DatabaseSettings &settings);
+    enum class Scope {
+        System, // every row (callos.scope = 'system')
+        Unset, // nothing set: what the fence admits then (no row)
+    };
+
+    explicit SqlConnection(const server::DatabaseSettings &settings, Scope scope = Scope::System);
     ~SqlConnection();
     SqlConnection(const SqlConnection &) = delete;
     SqlConnection &operator=(const SqlConnection &) = delete;

@@ -21,6 +21,24 @@ QString maintenanceDatabase()
     return u"postgres"_s;
 }
 
+// The role the server under test connects as, made once per cluster. Test
+// processes run in parallel and may all try at once: the losers are told
+// it exists (duplicate_object) or bump into the winner's row
+// (unique_violation), and either is fine.
+bool ensureServerRole(SqlConnection &admin, const QString &role)
+{
+    static QStringList made; // per process: the cluster outlives us
+    if (made.contains(role))
+        return true;
+    if (!admin.exec(u"DO $$ BEGIN "
+                    "CREATE ROLE %1 LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE; "
+                    "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; "
+                    "END $$"_s.arg(role)))
+        return false;
+    made.append(role);
+    return true;
+}
+
 } // namespace
 
 TestDatabases::TestDatabases() = default;
@@ -29,7 +47,7 @@ TestDatabases::~TestDatabases()
 {
     if (m_postgresDatabases.isEmpty() || !m_cluster)
         return;
-    SqlConnection admin(m_cluster->database(maintenanceDatabase()));
+    SqlConnection admin(m_cluster->databaseAsSuperuser(maintenanceDatabase()));
     for (const QString &name : std::as_const(m_postgresDatabases)) {
         // FORCE: a server process the test killed may still hold a connection.
         if (!admin.exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(name)))
@@ -72,17 +90,22 @@ Result<DatabaseSettings> TestDatabases::createPostgres()
     }
     // Lower case letters and digits only: a name that needs no quoting.
     const QString name = u"t_"_s + QUuid::createUuid().toString(QUuid::Id128).left(20);
-    SqlConnection admin(m_cluster->database(maintenanceDatabase()));
+    SqlConnection admin(m_cluster->databaseAsSuperuser(maintenanceDatabase()));
     if (!admin.isOpen())
         return Refusal{ u"test.no_postgres"_s,
             u"The test run's PostgreSQL on %1:%2 does not answer: %3"_s.arg(m_cluster->host)
                 .arg(m_cluster->port)
                 .arg(admin.lastError()) };
+    if (!ensureServerRole(admin, m_cluster->serverRole))
+        return Refusal{ u"test.no_postgres"_s,
+            u"The role %1 cannot be created: %2"_s.arg(m_cluster->serverRole, admin.lastError()) };
+    // Owned by the server's role, which runs the migrations: the tables are
+    // its own, as in a deployment, and row-level security holds for it.
     // FILE_COPY (PostgreSQL 15+) copies template1's files instead of writing
     // them through the WAL: five times faster with fsync off, as on the
     // test cluster. Older servers only know the plain form.
-    if (!admin.exec(u"CREATE DATABASE %1 STRATEGY FILE_COPY"_s.arg(name))
-        && !admin.exec(u"CREATE DATABASE %1"_s.arg(name)))
+    if (!admin.exec(u"CREATE DATABASE %1 OWNER %2 STRATEGY FILE_COPY"_s.arg(name, m_cluster->serverRole))
+        && !admin.exec(u"CREATE DATABASE %1 OWNER %2"_s.arg(name, m_cluster->serverRole)))
         return Refusal{ u"test.no_postgres"_s, u"CREATE DATABASE %1 failed: %2"_s.arg(name, admin.lastError()) };
     m_postgresDatabases.append(name);
     return m_cluster->database(name);
