@@ -1092,6 +1092,81 @@
     </message>
 </context>
 <context>
+    <name>callos::client::ViewerShare</name>
+    <message>
+        <source>Signing in… Slides can be shared once you are signed in.</source>
+        <translation>Anmeldung läuft… Folien können geteilt werden, sobald Sie angemeldet sind.</translation>
+    </message>
+    <message>
+        <source>Your session with the server ended. Sign in again (Account → Sign in…) to share slides in a browser.</source>
+        <translation>Ihre Sitzung beim Server ist beendet. Melden Sie sich erneut an (Konto → Anmelden…), um Folien im Browser zu teilen.</translation>
+    </message>
+    <message>
+        <source>No CallOS server is set up. Sign in to your team&apos;s server first (Account → Sign in…).</source>
+        <translation>Es ist kein CallOS-Server eingerichtet. Melden Sie sich zuerst beim Server Ihres Teams an (Konto → Anmelden…).</translation>
+    </message>
+    <message>
+        <source>You are signed out. Sign in (Account → Sign in…) to share slides in a browser.</source>
+        <translation>Sie sind abgemeldet. Melden Sie sich an (Konto → Anmelden…), um Folien im Browser zu teilen.</translation>
+    </message>
+    <message>
+        <source>Start or resume a call first: only a running call&apos;s slides can be shared.</source>
+        <translation>Starten Sie zuerst ein Gespräch oder setzen Sie eines fort: Nur die Folien eines laufenden Gesprächs können geteilt werden.</translation>
+    </message>
+    <message>
+        <source>a viewer link</source>
+        <translation>ein Link für den Browser</translation>
+    </message>
+    <message>
+        <source>The server does not have this call yet; sending it now…</source>
+        <translation>Der Server hat dieses Gespräch noch nicht; es wird jetzt gesendet…</translation>
+    </message>
+    <message>
+        <source>The server still does not know this call, so there is no link yet. Check the sync in the status bar (F5 syncs now), then try again.</source>
+        <translation>Der Server kennt dieses Gespräch noch nicht, daher gibt es noch keinen Link. Prüfen Sie die Synchronisierung in der Statusleiste (F5 synchronisiert sofort) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>This call has ended on the server, so its slides can no longer be shared.</source>
+        <translation>Dieses Gespräch ist auf dem Server beendet; seine Folien können nicht mehr geteilt werden.</translation>
+    </message>
+    <message>
+        <source>No link could be made: %1</source>
+        <translation>Es konnte kein Link erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Viewer not updating: the slide could not be made into a picture.</source>
+        <translation>Browser wird nicht aktualisiert: Aus der Folie konnte kein Bild erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The call has ended on the server, and the link with it.</source>
+        <translation>Das Gespräch ist auf dem Server beendet und mit ihm der Link.</translation>
+    </message>
+    <message>
+        <source>Viewer not updating: offline. It catches up as soon as the server can be reached.</source>
+        <translation>Browser wird nicht aktualisiert: offline. Er holt auf, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Viewer not updating: %1</source>
+        <translation>Browser wird nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>Sharing stopped here, but the server could not be told (%1). The link ends with the call.</source>
+        <translation>Das Teilen ist hier beendet, aber der Server konnte nicht benachrichtigt werden (%1). Der Link endet mit dem Gespräch.</translation>
+    </message>
+    <message>
+        <source>The call has ended, and sharing with it.</source>
+        <translation>Das Gespräch ist beendet und damit auch das Teilen.</translation>
+    </message>
+    <message>
+        <source>Another call was opened, so sharing stopped.</source>
+        <translation>Ein anderes Gespräch wurde geöffnet, daher wurde das Teilen beendet.</translation>
+    </message>
+    <message>
+        <source>You are no longer signed in, so the slides are not sent. The link ends with the call.</source>
+        <translation>Sie sind nicht mehr angemeldet, daher werden keine Folien gesendet. Der Link endet mit dem Gespräch.</translation>
+    </message>
+</context>
+<context>
     <name>callos::client::WriteTransaction</name>
     <message>
         <source>the change was already abandoned</source>
@@ -1292,6 +1367,26 @@
     <message>
         <source>Call %1</source>
         <translation>Gespräch %1</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>&amp;Präsentation</translation>
+    </message>
+    <message>
+        <source>Share slides in a browser…</source>
+        <translation>Folien im Browser teilen…</translation>
+    </message>
+    <message>
+        <source>Browser: making the link…</source>
+        <translation>Browser: Link wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Browser: live</source>
+        <translation>Browser: live</translation>
+    </message>
+    <message>
+        <source>Browser: not updating</source>
+        <translation>Browser: nicht aktuell</translation>
     </message>
     <message>
         <source>&amp;Account</source>
@@ -1920,6 +2015,53 @@ Alles bleibt auf diesem Computer und wird gesendet, sobald %2 erreichbar ist.</t
             <numerusform>Der Server hat %n Änderung abgelehnt. Klicken Sie, um den Grund zu sehen und zu entscheiden.</numerusform>
             <numerusform>Der Server hat %n Änderungen abgelehnt. Klicken Sie, um die Gründe zu sehen und zu entscheiden.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::ViewerShareDialog</name>
+    <message>
+        <source>Share slides in a browser</source>
+        <translation>Folien im Browser teilen</translation>
+    </message>
+    <message>
+        <source>The prospect sees only the slides, the same as your presentation window, until the call ends.</source>
+        <translation>Der Interessent sieht nur die Folien, genau wie in Ihrem Präsentationsfenster, bis das Gespräch endet.</translation>
+    </message>
+    <message>
+        <source>Link for the prospect</source>
+        <translation>Link für den Interessenten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Link kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Stop sharing</source>
+        <translation>Teilen &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Share &amp;again</source>
+        <translation>&amp;Erneut teilen</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Making the link…</source>
+        <translation>Link wird erstellt…</translation>
+    </message>
+    <message>
+        <source>No link</source>
+        <translation>Kein Link</translation>
+    </message>
+    <message>
+        <source>Live: the browser shows the slide your presentation window shows.</source>
+        <translation>Live: Der Browser zeigt dieselbe Folie wie Ihr Präsentationsfenster.</translation>
+    </message>
+    <message>
+        <source>Not sharing. The link no longer opens the slides.</source>
+        <translation>Es wird nicht geteilt. Der Link öffnet die Folien nicht mehr.</translation>
     </message>
 </context>
 <context>

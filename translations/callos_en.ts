@@ -1092,6 +1092,81 @@
     </message>
 </context>
 <context>
+    <name>callos::client::ViewerShare</name>
+    <message>
+        <source>Signing in… Slides can be shared once you are signed in.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your session with the server ended. Sign in again (Account → Sign in…) to share slides in a browser.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No CallOS server is set up. Sign in to your team&apos;s server first (Account → Sign in…).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>You are signed out. Sign in (Account → Sign in…) to share slides in a browser.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start or resume a call first: only a running call&apos;s slides can be shared.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a viewer link</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server does not have this call yet; sending it now…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server still does not know this call, so there is no link yet. Check the sync in the status bar (F5 syncs now), then try again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This call has ended on the server, so its slides can no longer be shared.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No link could be made: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Viewer not updating: the slide could not be made into a picture.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The call has ended on the server, and the link with it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Viewer not updating: offline. It catches up as soon as the server can be reached.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Viewer not updating: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sharing stopped here, but the server could not be told (%1). The link ends with the call.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The call has ended, and sharing with it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Another call was opened, so sharing stopped.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>You are no longer signed in, so the slides are not sent. The link ends with the call.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>callos::client::WriteTransaction</name>
     <message>
         <source>the change was already abandoned</source>
@@ -1291,6 +1366,26 @@
     </message>
     <message>
         <source>Call %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Share slides in a browser…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Browser: making the link…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Browser: live</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Browser: not updating</source>
         <translation></translation>
     </message>
     <message>
@@ -1919,6 +2014,53 @@ Everything is kept on this computer and sent when %2 can be reached.</source>
             <numerusform>The server refused %n change. Click to see why and decide.</numerusform>
             <numerusform>The server refused %n changes. Click to see why and decide.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::ViewerShareDialog</name>
+    <message>
+        <source>Share slides in a browser</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The prospect sees only the slides, the same as your presentation window, until the call ends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Link for the prospect</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Stop sharing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Share &amp;again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Making the link…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No link</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Live: the browser shows the slide your presentation window shows.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not sharing. The link no longer opens the slides.</source>
+        <translation></translation>
     </message>
 </context>
 <context>

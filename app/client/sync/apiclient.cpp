@@ -96,12 +96,20 @@ void ApiClient::setToken(const QString &token)
 
 QUrl ApiClient::urlFor(const QString &path, const QUrlQuery &query) const
 {
+    QUrl url = pageUrlFor(u"/api/v1"_s + path);
+    url.setQuery(query);
+    return url;
+}
+
+QUrl ApiClient::pageUrlFor(const QString &path) const
+{
     QUrl url = m_baseUrl;
     QString prefix = url.path();
     while (prefix.endsWith(u'/'))
         prefix.chop(1);
-    url.setPath(prefix + u"/api/v1"_s + path);
-    url.setQuery(query);
+    url.setPath(prefix + path);
+    url.setQuery(QString());
+    url.setFragment(QString());
     return url;
 }
 
@@ -129,10 +137,14 @@ void ApiClient::send(const Request &request, const QObject *context, Handler han
         http.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     if (!request.ifNoneMatch.isEmpty())
         http.setRawHeader("If-None-Match", request.ifNoneMatch);
+    Q_ASSERT_X(!(request.body && request.payload), "ApiClient::send", "a request has one body");
     QByteArray body;
     if (request.body) {
         http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         body = QJsonDocument(*request.body).toJson(QJsonDocument::Compact);
+    } else if (request.payload) {
+        http.setHeader(QNetworkRequest::ContentTypeHeader, request.payload->mediaType);
+        body = request.payload->bytes;
     }
     QNetworkReply *reply = m_network.sendCustomRequest(http, request.method, body);
     m_replies.insert(reply, context);

@@ -18,11 +18,12 @@ class QNetworkReply;
 
 namespace callos::client {
 
-// JSON over HTTP to callos-server's /api/v1: the base address, the bearer
-// token, a timeout per request and the one error shape. Answers arrive on
-// the event loop through a handler; a handler whose `context` object is gone
-// is not called. Nothing here logs a header or a body: the token and the
-// password pass through it.
+// JSON over HTTP to callos-server's /api/v1 (or, for the few endpoints that
+// take something else, such as a slide as PNG, bytes of any media type): the
+// base address, the bearer token, a timeout per request and the one error
+// shape. Answers arrive on the event loop through a handler; a handler whose
+// `context` object is gone is not called. Nothing here logs a header or a
+// body: the token and the password pass through it.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -30,13 +31,21 @@ class ApiClient : public QObject
 public:
     using Handler = std::function<void(const ApiResponse &)>;
 
+    // A body that is not JSON, sent as is with its media type.
+    struct Payload
+    {
+        QByteArray mediaType; // e.g. "image/png"
+        QByteArray bytes;
+    };
+
     struct Request
     {
         QByteArray method = "GET";
         QString path; // under /api/v1, e.g. "/prospects"
         QUrlQuery query;
-        std::optional<QJsonObject> body;
+        std::optional<QJsonObject> body; // sent as application/json
         QByteArray ifNoneMatch; // an ETag: 304 then counts as success
+        std::optional<Payload> payload = std::nullopt; // instead of `body`, never with it
     };
 
     explicit ApiClient(QNetworkAccessManager &network, QObject *parent = nullptr);
@@ -66,6 +75,9 @@ public:
 
     // The full URL of `path` under /api/v1 of the base address.
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
+    // The full URL of a page the server serves outside /api/v1 (e.g. the
+    // client viewer's "/view/<token>"), under the same base address.
+    QUrl pageUrlFor(const QString &path) const;
 
     // Reads a finished reply into the one response shape.
     static ApiResponse readReply(QNetworkReply *reply, bool cancelled);

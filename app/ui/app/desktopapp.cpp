@@ -37,6 +37,9 @@ DesktopApp::DesktopApp(const Inputs &inputs)
     , sync(client::SyncEngine::Parts { api, outbox, refused, prospectCache, events, &playbookCache, backoff,
                inputs.clock },
           inputs.sync)
+    , prospectPicture(renderer, presentation, call, client::ViewerShare::kSlideSize)
+    , viewerShare(client::ViewerShare::Parts { api, account, call, presentation,
+          [this] { return prospectPicture.png(); }, [this] { sync.syncNow(); } })
     , m_settings(inputs.settings)
 {
     // Signed in: sync; signed out or session ended: everything stays local.
@@ -59,7 +62,7 @@ DesktopApp::~DesktopApp()
 ControlPanelServices DesktopApp::services()
 {
     return ControlPanelServices{call, launcher, presentation, prospects, calls, renderer, formatter, m_settings,
-                                account, sync, refused};
+                                account, sync, refused, viewerShare};
 }
 
 MainWindow &DesktopApp::window()

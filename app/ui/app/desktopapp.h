@@ -17,8 +17,10 @@
 #include "client/sync/refusedevents.h"
 #include "client/sync/syncengine.h"
 #include "client/sync/syncoutbox.h"
+#include "client/viewer/viewershare.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/slides/sliderenderer.h"
+#include "ui/viewer/prospectpicture.h"
 
 #include <QNetworkAccessManager>
 
@@ -29,10 +31,10 @@ class QSettings;
 namespace callos::ui {
 
 // The desktop app's object graph on an open store: repositories, call
-// controller, launcher, presentation, slide renderer, the account and the
-// sync, and (on demand) the control panel window. main() builds one; tests
-// and benchmarks build the same one on a temporary store, so they exercise
-// exactly what users run.
+// controller, launcher, presentation, slide renderer, the account, the sync
+// and the slides shared in a browser, and (on demand) the control panel
+// window. main() builds one; tests and benchmarks build the same one on a
+// temporary store, so they exercise exactly what users run.
 class DesktopApp
 {
 public:
@@ -80,6 +82,9 @@ public:
     client::PlaybookCache playbookCache;
     client::BackoffPolicy backoff;
     client::SyncEngine sync;
+    // The prospect's picture for "Share slides in a browser".
+    ProspectPicture prospectPicture;
+    client::ViewerShare viewerShare;
 
     ControlPanelServices services();
     // The control panel, created the first time it is asked for.

@@ -12,6 +12,7 @@
 #include "ui/summary/summarypage.h"
 #include "ui/sync/refusedeventsdialog.h"
 #include "ui/sync/syncstatuswidget.h"
+#include "ui/viewer/viewersharedialog.h"
 
 #include <QCloseEvent>
 #include <QDateTime>
@@ -78,12 +79,17 @@ MainWindow::MainWindow(const ControlPanelServices &services, QWidget *parent)
     m_callTime = new QLabel(this);
     m_callTime->setObjectName(u"callTime"_s);
     statusBar()->addWidget(m_saveState, 1);
+    m_viewerShareState = new QLabel(this);
+    m_viewerShareState->setObjectName(u"viewerShareStatus"_s);
+    m_viewerShareState->hide();
+    statusBar()->addPermanentWidget(m_viewerShareState);
     statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_callTime);
     m_clockTick.setInterval(1000);
     connect(&m_clockTick, &QTimer::timeout, this, &MainWindow::updateStatus);
     m_clockTick.start();
 
+    createPresentationMenu();
     createAccountMenu();
     // Prospects pulled from the server show up in the list at once.
     connect(&services.sync, &client::SyncEngine::prospectsPulled, this, [this] {
@@ -94,6 +100,39 @@ MainWindow::MainWindow(const ControlPanelServices &services, QWidget *parent)
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 
     showPageForCall();
+}
+
+void MainWindow::createPresentationMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Presentation"));
+    menu->setObjectName(u"presentationMenu"_s);
+    m_shareSlides = menu->addAction(tr("Share slides in a browser…"), this, &MainWindow::openViewerShare);
+    m_shareSlides->setObjectName(u"actionShareSlides"_s);
+    m_shareSlides->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(&m_services.viewerShare, &client::ViewerShare::availabilityChanged, this, &MainWindow::updateViewerShare);
+    connect(&m_services.viewerShare, &client::ViewerShare::stateChanged, this, &MainWindow::updateViewerShare);
+    updateViewerShare();
+}
+
+void MainWindow::updateViewerShare()
+{
+    using State = client::ViewerShare::State;
+    const client::ViewerShare &share = m_services.viewerShare;
+    // Only a running call of a signed-in agent can be shared; the tooltip says why not.
+    const QString why = share.whyNotAvailable();
+    m_shareSlides->setEnabled(why.isEmpty() || share.isSharing());
+    m_shareSlides->setToolTip(why);
+    // With the dialog closed, the status bar still tells whether the prospect is up to date.
+    m_viewerShareState->setVisible(share.isSharing());
+    m_viewerShareState->setToolTip(share.reason());
+    switch (share.state()) {
+    case State::Off: m_viewerShareState->clear(); break;
+    case State::Starting: m_viewerShareState->setText(tr("Browser: making the link…")); break;
+    case State::Live: m_viewerShareState->setText(tr("Browser: live")); break;
+    case State::Behind: m_viewerShareState->setText(tr("Browser: not updating")); break;
+    }
+    m_viewerShareState->setStyleSheet(share.state() == State::Behind ? u"color: #B45309; font-weight: 600;"_s
+                                                                      : QString());
 }
 
 void MainWindow::createAccountMenu()
@@ -153,6 +192,22 @@ void MainWindow::openRefusedEvents()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_refusedDialog = dialog;
     dialog->open();
+}
+
+void MainWindow::openViewerShare()
+{
+    if (m_viewerShareDialog && m_viewerShareDialog->isVisible()) {
+        m_viewerShareDialog->activateWindow();
+        return;
+    }
+    if (!m_services.viewerShare.isAvailable() && !m_services.viewerShare.isSharing())
+        return;
+    auto *dialog = new ViewerShareDialog(m_services.viewerShare, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_viewerShareDialog = dialog;
+    // Not modal: the call goes on while it shows where sharing stands.
+    dialog->show();
+    dialog->activateWindow();
 }
 
 MainWindow::~MainWindow() = default;

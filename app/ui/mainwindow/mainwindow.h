@@ -5,6 +5,7 @@
 #include "client/presentation/presentationcontroller.h"
 #include "client/sync/refusedevents.h"
 #include "client/sync/syncengine.h"
+#include "client/viewer/viewershare.h"
 
 #include <QDialog>
 #include <QMainWindow>
@@ -41,6 +42,7 @@ struct ControlPanelServices
     client::Account &account;
     client::SyncEngine &sync;
     client::RefusedEvents &refused;
+    client::ViewerShare &viewerShare;
 };
 
 // The control panel: start screen, pre-call, the call, the summary, one at a
@@ -67,6 +69,8 @@ public:
     // The account menu's dialogs (also from the status bar).
     void openSignIn();
     void openRefusedEvents();
+    // The presentation menu's "Share slides in a browser…" (starts sharing).
+    void openViewerShare();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -76,6 +80,8 @@ private:
     void updateStatus();
     void start(const client::Prospect &prospect);
     void resume(const QString &callId);
+    void createPresentationMenu();
+    void updateViewerShare();
     void createAccountMenu();
     void updateAccountActions();
 
@@ -89,12 +95,15 @@ private:
     PresenterPanel *m_presenter;
     QLabel *m_saveState;
     SyncStatusWidget *m_syncStatus;
+    QLabel *m_viewerShareState;
     QAction *m_signIn = nullptr;
     QAction *m_signOut = nullptr;
     QAction *m_syncNow = nullptr;
     QAction *m_showRefused = nullptr;
+    QAction *m_shareSlides = nullptr;
     QPointer<QDialog> m_signInDialog;
     QPointer<QDialog> m_refusedDialog;
+    QPointer<QDialog> m_viewerShareDialog;
     QLabel *m_callTime;
     QTimer m_clockTick;
     bool m_showingSummary = false;
