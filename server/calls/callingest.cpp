@@ -104,22 +104,6 @@ CallIngest::CallIngest(Database &database, CallPlaybooks &playbooks, const Clock
 
 CallIngest::~CallIngest() = default;
 
-QSqlQuery &CallIngest::prepared(const QString &sql)
-{
-    std::shared_ptr<QSqlQuery> &query = m_statements[sql];
-    if (query) {
-        query->finish(); // a SELECT left unread would hold its cursor
-        return *query;
-    }
-    // Never evicted, so references handed out stay valid: the texts are a
-    // fixed few plus the multi-row INSERT for 1..kRowsPerInsert rows.
-    query = std::make_shared<QSqlQuery>(m_database.connection());
-    query->setForwardOnly(true);
-    // A failed prepare shows in the statement's exec(), with the driver's words.
-    query->prepare(sql);
-    return *query;
-}
-
 Result<IngestOutcome> CallIngest::ingest(const Principal &principal, const QJsonArray &events)
 {
     IngestOutcome outcome;
@@ -169,9 +153,8 @@ Result<IngestOutcome> CallIngest::ingest(const Principal &principal, const QJson
         QVariantList ids;
         for (const DecodedEvent &item : decoded)
             ids.append(item.event.id);
-        QSqlQuery query(m_database.connection());
-        query.setForwardOnly(true);
-        query.prepare(u"SELECT id, org_id, call_id FROM call_events WHERE id IN (%1)"_s.arg(placeholders(ids.size())));
+        QSqlQuery &query
+            = m_database.statement(u"SELECT id, org_id, call_id FROM call_events WHERE id IN (%1)"_s.arg(placeholders(ids.size())));
         for (const QVariant &id : std::as_const(ids))
             query.addBindValue(id);
         if (!query.exec())
@@ -197,7 +180,7 @@ Result<IngestOutcome> CallIngest::ingest(const Principal &principal, const QJson
                 *range = { qMin(range->first, item.event.seq), qMax(range->second, item.event.seq) };
         }
         for (auto range = seqRange.cbegin(); range != seqRange.cend(); ++range) {
-            QSqlQuery &query = prepared(u"SELECT seq FROM call_events WHERE org_id = ? AND device_id = ? AND seq BETWEEN ? AND ?"_s);
+            QSqlQuery &query = m_database.statement(u"SELECT seq FROM call_events WHERE org_id = ? AND device_id = ? AND seq BETWEEN ? AND ?"_s);
             query.addBindValue(principal.orgId);
             query.addBindValue(range.key());
             query.addBindValue(range->first);
@@ -295,7 +278,7 @@ Result<std::shared_ptr<CallIngest::CachedCall>> CallIngest::loadCall(Transaction
     // FOR UPDATE on PostgreSQL: two nodes ingesting the same call take turns.
     // SQLite's BEGIN IMMEDIATE already serialises writers.
     const bool postgres = m_database.backend() == DatabaseSettings::Backend::Postgresql;
-    QSqlQuery &query = prepared(u"SELECT agent_user_id, event_count, playbook_id, playbook_version FROM calls "
+    QSqlQuery &query = m_database.statement(u"SELECT agent_user_id, event_count, playbook_id, playbook_version FROM calls "
                                 "WHERE id = ? AND org_id = ?"_s
         + (postgres ? u" FOR UPDATE"_s : QString()));
     query.addBindValue(callId);
@@ -389,7 +372,7 @@ std::optional<Refusal> CallIngest::storeCall(Transaction &transaction, const Pen
         QStringList tuples;
         for (qsizetype i = 0; i < rows.size(); ++i)
             tuples.append(u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        QSqlQuery &insert = prepared(u"INSERT INTO call_events (id, call_id, org_id, device_id, seq, at, type, json, "
+        QSqlQuery &insert = m_database.statement(u"INSERT INTO call_events (id, call_id, org_id, device_id, seq, at, type, json, "
                                      "received_at, call_pos) VALUES "_s
             + tuples.join(u", "_s));
         for (const CallEvent &event : rows) {
@@ -411,7 +394,7 @@ std::optional<Refusal> CallIngest::storeCall(Transaction &transaction, const Pen
     for (const CallEvent &event : call.newEvents) {
         if (event.type != EventType::SlideShown)
             continue;
-        QSqlQuery &slides = prepared(u"INSERT INTO slide_instances (org_id, call_id, event_id, slide_id, "
+        QSqlQuery &slides = m_database.statement(u"INSERT INTO slide_instances (org_id, call_id, event_id, slide_id, "
                                      "milestone_id, shown_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
         slides.addBindValue(orgId);
         slides.addBindValue(event.callId);
@@ -425,7 +408,7 @@ std::optional<Refusal> CallIngest::storeCall(Transaction &transaction, const Pen
 
     const QString currentMilestone = orEmpty(state.current >= 0 ? playbook.milestones.at(state.current).id : QString());
     const QString decision = orEmpty(state.decision ? decisionOptionName(state.decision->option) : QString());
-    QSqlQuery &update = prepared(u"UPDATE calls SET status = CASE WHEN status = 'closed_incomplete' AND ? <> 'completed' "
+    QSqlQuery &update = m_database.statement(u"UPDATE calls SET status = CASE WHEN status = 'closed_incomplete' AND ? <> 'completed' "
                    "THEN status ELSE ? END, playbook_id = ?, playbook_version = ?, advisory_only = ?, decision = ?, "
                    "current_milestone_id = ?, event_count = ?, started_at = ?, completed_at = ?, updated_at = ? "
                    "WHERE id = ? AND org_id = ?"_s);
@@ -437,7 +420,7 @@ std::optional<Refusal> CallIngest::storeCall(Transaction &transaction, const Pen
     if (!update.exec())
         return failed(update);
 
-    QSqlQuery &milestone = prepared(u"INSERT INTO call_milestones (org_id, call_id, milestone_id, status, entered_at, "
+    QSqlQuery &milestone = m_database.statement(u"INSERT INTO call_milestones (org_id, call_id, milestone_id, status, entered_at, "
                            "finished_at, active_ms) VALUES (?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (call_id, milestone_id) DO UPDATE SET status = excluded.status, "
                            "entered_at = COALESCE(call_milestones.entered_at, excluded.entered_at), "
@@ -465,7 +448,7 @@ std::optional<Refusal> CallIngest::storeCall(Transaction &transaction, const Pen
     }
 
     if (state.objections != call.cached->state.objections) {
-        QSqlQuery &objection = prepared(u"INSERT INTO call_objections (org_id, call_id, objection_id, type_id, milestone_id, "
+        QSqlQuery &objection = m_database.statement(u"INSERT INTO call_objections (org_id, call_id, objection_id, type_id, milestone_id, "
                                "outcome, raised_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                "ON CONFLICT (call_id, objection_id) DO UPDATE SET outcome = excluded.outcome, "
                                "closed_at = excluded.closed_at"_s);

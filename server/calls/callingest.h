@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
-#include <QSqlQuery>
 
 #include <memory>
 
@@ -84,16 +83,11 @@ private:
         Transaction &transaction, const Principal &principal, const QString &callId, const CallEvent &first,
         std::optional<Refusal> &refusal);
     std::optional<Refusal> storeCall(Transaction &transaction, const PendingCall &call, qint64 now);
-    // Statements prepared once and kept across batches: QPSQL spends a round
-    // trip preparing and another deallocating, so preparing per batch would
-    // triple the cost of every statement on PostgreSQL.
-    QSqlQuery &prepared(const QString &sql);
 
     Database &m_database;
     CallPlaybooks &m_playbooks;
     const Clock &m_clock;
     QHash<QString, std::shared_ptr<CachedCall>> m_cache;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace callos::server

@@ -79,8 +79,24 @@ QSqlDatabase Database::connection() const
     return m_db;
 }
 
+QSqlQuery &Database::statement(const QString &sql) const
+{
+    const QSqlDatabase db = connection(); // settles the tenant scope
+    std::shared_ptr<QSqlQuery> &query = m_statements[sql];
+    if (query) {
+        query->finish();
+        return *query;
+    }
+    query = std::make_shared<QSqlQuery>(db);
+    query->setForwardOnly(true);
+    // A failed prepare shows in the statement's exec(), with the driver's words.
+    query->prepare(sql);
+    return *query;
+}
+
 void Database::close()
 {
+    m_statements.clear();
     if (m_scope)
         m_scope->release();
     if (m_db.isValid())

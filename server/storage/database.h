@@ -6,6 +6,7 @@
 #include "storage/tenantscope.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -54,6 +55,16 @@ public:
     TenantScope &tenantScope() const { return *m_scope; }
     const Clock &clock() const { return m_clock; }
 
+    // A statement prepared once per connection and kept: QPSQL spends a round
+    // trip preparing and another deallocating, so preparing per use would
+    // triple the cost of every statement on PostgreSQL. The query comes
+    // finished (a SELECT left unread holds its cursor) and with the tenant
+    // scope settled; bind and exec it. References stay valid until close():
+    // statements are never evicted, since their texts are the code's own (plus
+    // IN lists up to a batch's size). Not reentrant per text: read a query's
+    // rows before asking for the same text again.
+    QSqlQuery &statement(const QString &sql) const;
+
     // The highest migration recorded in schema_migrations; 0 for a new database.
     Result<int> schemaVersion() const;
     // A trivial query: std::nullopt when the database answers (readiness).
@@ -73,6 +84,7 @@ private:
     QSqlDatabase m_db;
     // Mutable state of the connection, also for readers holding a const Database.
     std::unique_ptr<TenantScope> m_scope;
+    mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace callos::server

@@ -12,10 +12,9 @@ namespace callos::server {
 Result<QList<SqlRows::Row>> SqlRows::select(
     const Database &database, const QString &what, const QString &sql, const QVariantList &values)
 {
-    QSqlQuery query(database.connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return StorageRefusals::readFailed(database.name(), what, StorageRefusals::detail(query.lastError()));
+    // Prepared once per text and kept (Database::statement); a failed
+    // prepare shows in exec() with the driver's words.
+    QSqlQuery &query = database.statement(sql);
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
@@ -29,6 +28,7 @@ Result<QList<SqlRows::Row>> SqlRows::select(
             row.append(query.value(column));
         rows.append(std::move(row));
     }
+    query.finish();
     return rows;
 }
 

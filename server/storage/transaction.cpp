@@ -42,39 +42,43 @@ std::optional<Refusal> Transaction::exec(const QString &sql, const QVariantList 
             return fail(StorageRefusals::detail(query.lastError()));
         return std::nullopt;
     }
-    return run(query, sql, values);
+    return run(sql, values).refusal;
 }
 
 Result<int> Transaction::execCounting(const QString &sql, const QVariantList &values)
 {
     if (!m_open)
         return fail(tr("the change was already abandoned"));
-    QSqlQuery query(m_database.connection());
-    if (auto refusal = run(query, sql, values))
-        return *refusal;
-    return query.numRowsAffected();
+    const Ran ran = run(sql, values);
+    if (ran.refusal)
+        return *ran.refusal;
+    const int affected = ran.query->numRowsAffected();
+    ran.query->finish();
+    return affected;
 }
 
 Result<QVariant> Transaction::read(const QString &sql, const QVariantList &values)
 {
     if (!m_open)
         return fail(tr("the change was already abandoned"));
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    if (auto refusal = run(query, sql, values))
-        return *refusal;
-    return query.next() ? query.value(0) : QVariant();
+    const Ran ran = run(sql, values);
+    if (ran.refusal)
+        return *ran.refusal;
+    const QVariant value = ran.query->next() ? ran.query->value(0) : QVariant();
+    ran.query->finish();
+    return value;
 }
 
-std::optional<Refusal> Transaction::run(QSqlQuery &query, const QString &sql, const QVariantList &values)
+Transaction::Ran Transaction::run(const QString &sql, const QVariantList &values)
 {
-    if (!query.prepare(sql))
-        return fail(StorageRefusals::detail(query.lastError()));
+    // Prepared once per text and kept (Database::statement); a failed
+    // prepare shows in exec() with the driver's words.
+    QSqlQuery &query = m_database.statement(sql);
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return fail(StorageRefusals::detail(query.lastError()));
-    return std::nullopt;
+        return { &query, fail(StorageRefusals::detail(query.lastError())) };
+    return { &query, std::nullopt };
 }
 
 std::optional<Refusal> Transaction::commit()

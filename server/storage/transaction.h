@@ -45,8 +45,14 @@ public:
     bool isOpen() const { return m_open; }
 
 private:
-    // Prepares, binds and runs one statement on `query`.
-    std::optional<Refusal> run(QSqlQuery &query, const QString &sql, const QVariantList &values);
+    // Binds and runs one statement (prepared once per text, kept by the
+    // Database); the query, to read its results, and any refusal.
+    struct Ran
+    {
+        QSqlQuery *query = nullptr;
+        std::optional<Refusal> refusal;
+    };
+    Ran run(const QString &sql, const QVariantList &values);
     Refusal fail(const QString &detail);
     void rollback();
 
