@@ -48,6 +48,10 @@ QList<TsMessage> readTs(const QString &path, QString *error)
             continue;
         const auto name = xml.name();
         if (name == u"context") {
+            // A new context: the last message of the one before is complete.
+            if (message)
+                messages.append(*message);
+            message.reset();
             context.clear();
         } else if (name == u"name" && !message) {
             context = xml.readElementText();
@@ -122,6 +126,11 @@ private Q_SLOTS:
         m_en = readTs(callos::test::sourcePath(u"translations/callos_en.ts"_s), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(m_de.size() > 200, qPrintable(u"only %1 messages in callos_de.ts"_s.arg(m_de.size())));
+        // Each message keeps its own context (the shortcut checks are per context).
+        QSet<QString> contexts;
+        for (const TsMessage &message : std::as_const(m_de))
+            contexts.insert(message.context);
+        QVERIFY2(contexts.size() > 20, qPrintable(u"only %1 contexts read"_s.arg(contexts.size())));
     }
 
     void cleanup()
