@@ -29,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 #include <algorithm>
 #include <memory>
 
@@ -77,6 +79,12 @@ struct Tenant
     QString callId;
 };
 
+struct TwoTenants
+{
+    Tenant acme;
+    Tenant globex;
+};
+
 } // namespace
 
 class TestRowLevelSecurity : public QObject
@@ -108,6 +116,9 @@ private:
     // An organisation with an admin, an agent added through the API, and
     // a finished call of the agent's (prospect, call, events).
     Tenant addTenant(const QString &name, const QString &prefix);
+    // The server on `backend` with Acme and Globex in it; std::nullopt when
+    // that failed (the test has failed then).
+    std::optional<TwoTenants> startWithTwoTenants(DatabaseSettings::Backend backend);
     // Rows the API does not make in these flows, one per organisation, so
     // every tenant table has rows of both.
     void addRowsTheApiDoesNotMake(const Tenant &tenant);
@@ -153,6 +164,17 @@ QList<CallEvent> TestRowLevelSecurity::finishedCall() const
         || !call.fillMilestone(call.state().current) || !call.session().completeCall())
         return {};
     return call.events();
+}
+
+std::optional<TwoTenants> TestRowLevelSecurity::startWithTwoTenants(DatabaseSettings::Backend backend)
+{
+    start(backend);
+    if (QTest::currentTestFailed())
+        return std::nullopt;
+    TwoTenants tenants{ addTenant(u"Acme"_s, u"a-"_s), addTenant(u"Globex"_s, u"g-"_s) };
+    if (QTest::currentTestFailed())
+        return std::nullopt;
+    return tenants;
 }
 
 Tenant TestRowLevelSecurity::addTenant(const QString &name, const QString &prefix)
@@ -273,13 +295,10 @@ void TestRowLevelSecurity::everyTenantTableIsFenced()
 void TestRowLevelSecurity::eachScopeSeesItsOwnRows()
 {
     QFETCH(DatabaseSettings::Backend, backend);
-    start(backend);
-    if (QTest::currentTestFailed())
+    const std::optional<TwoTenants> tenants = startWithTwoTenants(backend);
+    if (!tenants)
         return;
-    const Tenant acme = addTenant(u"Acme"_s, u"a-"_s);
-    const Tenant globex = addTenant(u"Globex"_s, u"g-"_s);
-    if (QTest::currentTestFailed())
-        return;
+    const auto &[acme, globex] = *tenants;
 
     // What each organisation sees through the API is its own.
     QCOMPARE(m_api->get(u"/api/v1/calls"_s, acme.adminToken).listed(u"calls"_s, u"id"_s), QStringList{ acme.callId });
@@ -330,13 +349,10 @@ void TestRowLevelSecurity::eachScopeSeesItsOwnRows()
 
 void TestRowLevelSecurity::anotherOrganisationsRowsCannotBeWritten()
 {
-    start(DatabaseSettings::Backend::Postgresql);
-    if (QTest::currentTestFailed())
+    const std::optional<TwoTenants> tenants = startWithTwoTenants(DatabaseSettings::Backend::Postgresql);
+    if (!tenants)
         return;
-    const Tenant acme = addTenant(u"Acme"_s, u"a-"_s);
-    const Tenant globex = addTenant(u"Globex"_s, u"g-"_s);
-    if (QTest::currentTestFailed())
-        return;
+    const auto &[acme, globex] = *tenants;
     SqlConnection system(m_settings);
     const auto globexProspects = [&] {
         return system.rows(u"SELECT id, name, org_id FROM prospects WHERE org_id = '%1' ORDER BY id"_s.arg(globex.orgId));
@@ -374,13 +390,10 @@ void TestRowLevelSecurity::anotherOrganisationsRowsCannotBeWritten()
 
 void TestRowLevelSecurity::serverQueriesWithoutFilterSeeOneOrganisation()
 {
-    start(DatabaseSettings::Backend::Postgresql);
-    if (QTest::currentTestFailed())
+    const std::optional<TwoTenants> tenants = startWithTwoTenants(DatabaseSettings::Backend::Postgresql);
+    if (!tenants)
         return;
-    const Tenant acme = addTenant(u"Acme"_s, u"a-"_s);
-    const Tenant globex = addTenant(u"Globex"_s, u"g-"_s);
-    if (QTest::currentTestFailed())
-        return;
+    const auto &[acme, globex] = *tenants;
 
     // A query of the kind a future bug would write: no "WHERE org_id = ?".
     Database &database = m_api->database();
@@ -424,13 +437,10 @@ void TestRowLevelSecurity::handlersOnWorkerThreadsKeepTheirScope()
     // thread and finish later, after other requests ran. Sent all at once,
     // they interleave; each must finish in its own organisation's scope.
     QFETCH(DatabaseSettings::Backend, backend);
-    start(backend);
-    if (QTest::currentTestFailed())
+    const std::optional<TwoTenants> tenants = startWithTwoTenants(backend);
+    if (!tenants)
         return;
-    const Tenant acme = addTenant(u"Acme"_s, u"a-"_s);
-    const Tenant globex = addTenant(u"Globex"_s, u"g-"_s);
-    if (QTest::currentTestFailed())
-        return;
+    const auto &[acme, globex] = *tenants;
 
     QNetworkAccessManager network;
     const auto send = [&](const QByteArray &method, const QString &path, const QJsonObject &body, const QString &token) {
@@ -486,13 +496,10 @@ void TestRowLevelSecurity::eventIdsOfAnotherOrganisationAreRefused()
     // The fence hides Acme's events from Globex, yet their ids stay taken:
     // a batch reusing them is answered event by event, not with a 500.
     QFETCH(DatabaseSettings::Backend, backend);
-    start(backend);
-    if (QTest::currentTestFailed())
+    const std::optional<TwoTenants> tenants = startWithTwoTenants(backend);
+    if (!tenants)
         return;
-    const Tenant acme = addTenant(u"Acme"_s, u"a-"_s);
-    const Tenant globex = addTenant(u"Globex"_s, u"g-"_s);
-    if (QTest::currentTestFailed())
-        return;
+    const auto &[acme, globex] = *tenants;
     const QList<CallEvent> events = finishedCall();
     const QString globexCall = registerCall(*m_api, globex.agentToken, u"g2-"_s, events);
     // Acme's event ids, on Globex's own new call, from a device of its own.
@@ -515,13 +522,10 @@ void TestRowLevelSecurity::emailOfAnotherOrganisationIsTaken()
     // An address signs in to one account in all organisations: the check
     // looks past the fence, the answer stays a 409.
     QFETCH(DatabaseSettings::Backend, backend);
-    start(backend);
-    if (QTest::currentTestFailed())
+    const std::optional<TwoTenants> tenants = startWithTwoTenants(backend);
+    if (!tenants)
         return;
-    const Tenant acme = addTenant(u"Acme"_s, u"a-"_s);
-    const Tenant globex = addTenant(u"Globex"_s, u"g-"_s);
-    if (QTest::currentTestFailed())
-        return;
+    const auto &[acme, globex] = *tenants;
     const ApiReply reply = m_api->post(u"/api/v1/users"_s,
         QJsonObject{ { u"email"_s, acme.agent.email }, { u"display_name"_s, u"Twin"_s }, { u"role"_s, u"agent"_s } },
         globex.adminToken);
