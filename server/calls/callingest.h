@@ -52,6 +52,12 @@ struct IngestOutcome
 // against calls.event_count, so a batch costs its own events and not a
 // replay of the call; another server node writing the same call makes the
 // counts differ and the call is replayed from the database.
+//
+// A batch is a handful of statements whatever its size: one read of its
+// calls, one insert per table. Nearly every batch holds only new events, so
+// the first run does not look for stored ones; a resend shows as a refusal
+// or a failed insert, and then the batch is rolled back and run again,
+// looking first.
 class CallIngest
 {
     Q_DECLARE_TR_FUNCTIONS(callos::server::CallIngest)
@@ -77,12 +83,33 @@ private:
         std::shared_ptr<const Playbook> playbook;
         CallState state;
     };
+    struct DecodedEvent
+    {
+        int index = 0; // in the batch
+        CallEvent event;
+    };
     struct PendingCall;
+    struct StoredEvents;
+    struct CallRow;
+    // Whether a run reads which of the batch's events are stored before it
+    // applies them, or only after a surprise (a skipped insert, a refusal).
+    enum class Lookup { OnlyOnSurprise, First };
 
-    Result<std::shared_ptr<CachedCall>> loadCall(
-        Transaction &transaction, const Principal &principal, const QString &callId, const CallEvent &first,
-        std::optional<Refusal> &refusal);
-    std::optional<Refusal> storeCall(Transaction &transaction, const PendingCall &call, qint64 now);
+    static QList<DecodedEvent> decode(const QJsonArray &events, IngestOutcome &outcome);
+    // One transaction. std::nullopt when a run that did not look first met
+    // something only looking first can judge; then nothing was kept.
+    Result<std::optional<IngestOutcome>> apply(
+        const Principal &principal, const QList<DecodedEvent> &decoded, Lookup lookup, IngestOutcome outcome);
+    Result<StoredEvents> readStored(const Principal &principal, const QList<DecodedEvent> &decoded);
+    Result<QHash<QString, CallRow>> readCalls(const Principal &principal, const QStringList &callIds);
+    Result<std::shared_ptr<CachedCall>> loadCall(Transaction &transaction, const Principal &principal,
+        const QString &callId, const CallRow *row, const CallEvent &first, std::optional<Refusal> &refusal);
+    // Each writes the batch's rows of one or more tables, one statement per
+    // table, and rolls back on failure.
+    std::optional<Refusal> storeEvents(Transaction &transaction, const QList<PendingCall> &pending, qint64 now);
+    std::optional<Refusal> storeSlides(Transaction &transaction, const QList<PendingCall> &pending);
+    // The calls rows, call_milestones and call_objections.
+    std::optional<Refusal> storeReadModels(Transaction &transaction, const QList<PendingCall> &pending, qint64 now);
 
     Database &m_database;
     CallPlaybooks &m_playbooks;

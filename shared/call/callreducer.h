@@ -28,11 +28,12 @@ public:
     Result<CallState> apply(CallState state, const CallEvent &event) const;
     // Folds the events in order from `initial`; stops at the first refusal.
     Result<CallState> replay(const QList<CallEvent> &events, CallState initial = {}) const;
+    // Applies the event to `state` without copying it. On a refusal `state`
+    // may be half-changed: only for callers that then discard it, as
+    // replay() does.
+    std::optional<Refusal> applyInPlace(CallState &state, const CallEvent &event) const;
 
 private:
-    // Applies the event to `state`. On a refusal `state` may be half-changed:
-    // callers either work on a copy (apply) or discard it (replay).
-    std::optional<Refusal> applyInPlace(CallState &state, const CallEvent &event) const;
 
     using Handler = std::optional<Refusal> (CallReducer::*)(CallState &, const CallEvent &, JsonObjectReader &) const;
     static Handler handlerFor(const QString &type);

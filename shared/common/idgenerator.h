@@ -5,7 +5,7 @@
 namespace callos {
 
 // Produces the ids of new events and objects. Injected so tests can use
-// predictable ids; production uses random UUIDs.
+// predictable ids; production uses time-ordered random UUIDs (version 7).
 class IdGenerator
 {
 public:

@@ -9,10 +9,11 @@
 // so every one is checked by the reducer and lands in the read models.
 // PostgreSQL: a throwaway cluster is started with scripts/test-postgres.
 //
-//   bench_ingest [events]   (default 20,000)
+//   bench_ingest [events [sqlite|postgresql]]   (default 20,000, both)
 #include "apiharness.h"
 #include "call/calleventcodec.h"
 #include "callharness.h"
+#include "common/idgenerator.h"
 #include "playbook/playbookloader.h"
 #include "testdatabases.h"
 #include "testpaths.h"
@@ -46,10 +47,12 @@ struct Workload
     int events = 0;
 };
 
-// Enough finished calls for `events` events, each id a fresh UUID, cut into
+// Enough finished calls for `events` events, each id a fresh one, cut into
 // batches of 100 in each call's order.
 Workload makeWorkload(const Playbook &playbook, int events)
 {
+    // The ids a desktop makes (time-ordered UUIDs), not the harness's own.
+    UuidGenerator ids;
     Workload workload;
     QJsonArray pending;
     while (workload.events < events) {
@@ -57,14 +60,14 @@ Workload makeWorkload(const Playbook &playbook, int events)
         if (!call.begin() || !call.runToDecision() || !call.session().recordDecision(DecisionOption::Proceed)
             || !call.fillMilestone(call.state().current) || !call.session().completeCall())
             qFatal("the engine could not make a call");
-        const QString callId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString callId = ids.nextId();
         // Each harness numbers its events from 1: one device per call keeps
         // (device, seq) unique, as one real device numbering all its calls does.
-        const QString deviceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString deviceId = ids.nextId();
         workload.callIds.append(callId);
         for (const CallEvent &event : call.events()) {
             QJsonObject json = CallEventCodec::toJson(event);
-            json[u"id"_s] = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            json[u"id"_s] = ids.nextId();
             json[u"callId"_s] = callId;
             json[u"deviceId"_s] = deviceId;
             pending.append(json);
@@ -186,18 +189,21 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int events = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 20000;
+    const QString only = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
     Validated<Playbook> loaded = PlaybookLoader::loadFile(defaultPlaybookPath());
     if (!loaded.ok()) {
         std::fprintf(stderr, "bench_ingest: %s\n", qPrintable(loaded.messages().join(u'\n')));
         return 1;
     }
     bool ok = true;
-    {
+    if (only.isEmpty() || only == u"sqlite"_s) {
         TestDatabases databases;
         const auto sqlite = databases.create(DatabaseSettings::Backend::Sqlite);
         ok = sqlite.ok() && measure(u"sqlite"_s, sqlite.value(), *loaded.value, events);
     }
 
+    if (only == u"sqlite"_s)
+        return ok ? 0 : 1;
     QTemporaryDir clusterDir;
     const QString script = QStringLiteral(CALLOS_SOURCE_DIR "/scripts/test-postgres");
     const QString dir = clusterDir.filePath(u"pg"_s);

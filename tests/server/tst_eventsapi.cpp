@@ -13,6 +13,7 @@
 #include "testpaths.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 #include <QUuid>
 
@@ -52,10 +53,20 @@ private Q_SLOTS:
     void foreignCallsAreUnknown();
     void malformedBatches_data() { TestDatabases::addBackendRows(); }
     void malformedBatches();
+    void storedEventsAreTheSentOnes_data() { TestDatabases::addBackendRows(); }
+    void storedEventsAreTheSentOnes();
+    void resendWithNewEventsTakesOnlyTheNew_data() { TestDatabases::addBackendRows(); }
+    void resendWithNewEventsTakesOnlyTheNew();
+    void oneBatchFillsSeveralCalls_data() { TestDatabases::addBackendRows(); }
+    void oneBatchFillsSeveralCalls();
+    void idOfAnotherOrganisationIsRefusedAlone_data() { TestDatabases::addBackendRows(); }
+    void idOfAnotherOrganisationIsRefusedAlone();
 
 private:
     // A finished call of the default playbook, made by the engine.
     QList<CallEvent> finishedCall();
+    // The stored events of a call, in order, as JSON.
+    QJsonArray storedEvents(const QString &callId);
 
     Playbook m_playbook;
     std::unique_ptr<TestDatabases> m_databases;
@@ -292,5 +303,153 @@ void TestEventsApi::malformedBatches()
     QCOMPARE(m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, batch } }).status, 401);
 }
 
-QTEST_GUILESS_MAIN(TestEventsApi)
+QJsonArray TestEventsApi::storedEvents(const QString &callId)
+{
+    const auto rows = SqlRows::select(
+        m_api->database(), u"test"_s, u"SELECT json FROM call_events WHERE call_id = ? ORDER BY call_pos"_s, { callId });
+    QJsonArray events;
+    for (const SqlRows::Row &row : rows.value())
+        events.append(QJsonDocument::fromJson(row.at(0).toString().toUtf8()).object());
+    return events;
+}
+
+void TestEventsApi::storedEventsAreTheSentOnes()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
+    const QString token = m_api->signIn(agent);
+    QList<CallEvent> events = finishedCall();
+    QVERIFY(!events.isEmpty());
+    // The prospect's words as an agent typed them: quotes of both kinds (the
+    // SQL one too), backslashes, line breaks, a tab, a control character,
+    // accents, an emoji and text that looks like an escape.
+    QJsonObject prospect = events[0].payload[u"prospect"_s].toObject();
+    prospect[u"painPoints"_s] = u"\"Churn\" isn't 'low'; C:\\data\\ \\u0041\nline two\ttab \x01 Zoë Straße 😀 100% ^$"_s;
+    events[0].payload[u"prospect"_s] = prospect;
+    const QString callId = registerCall(*m_api, token, u"s-"_s, events);
+
+    const QJsonArray sent = envelopes(events, u"s-"_s);
+    const ApiReply reply = m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, sent } }, token);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[u"refused"_s].toArray(), QJsonArray());
+    // Every event comes back exactly as it was sent, in its order.
+    const QJsonArray stored = storedEvents(callId);
+    QCOMPARE(stored.size(), sent.size());
+    for (qsizetype i = 0; i < sent.size(); ++i)
+        QCOMPARE(stored.at(i).toObject(), sent.at(i).toObject());
+    QCOMPARE(stored.at(0)[u"payload"_s][u"prospect"_s][u"painPoints"_s].toString(),
+        prospect[u"painPoints"_s].toString());
+}
+
+void TestEventsApi::resendWithNewEventsTakesOnlyTheNew()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
+    const QString token = m_api->signIn(agent);
+    const QList<CallEvent> events = finishedCall();
+    const QString callId = registerCall(*m_api, token, u"r-"_s, events);
+
+    // The first half arrived but its answer was lost; the desktop's next
+    // batch holds the first half again and the rest.
+    const qsizetype half = events.size() / 2;
+    QCOMPARE(m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, envelopes(events, u"r-"_s, 0, half) } }, token)
+                 .status,
+        200);
+    const ApiReply reply
+        = m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, envelopes(events, u"r-"_s) } }, token);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[u"refused"_s].toArray(), QJsonArray());
+    QCOMPARE(strings(reply.json[u"accepted"_s]).size(), events.size());
+
+    QCOMPARE(storedEvents(callId), envelopes(events, u"r-"_s));
+    const ApiReply call = m_api->get(u"/api/v1/calls/"_s + callId, token);
+    QCOMPARE(call.json[u"status"_s].toString(), u"completed"_s);
+    QCOMPARE(call.json[u"event_count"_s].toInt(), events.size());
+}
+
+void TestEventsApi::oneBatchFillsSeveralCalls()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const SeededUser agent = m_api->addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s);
+    const QString token = m_api->signIn(agent);
+
+    // Three calls of three devices, their events interleaved in one batch
+    // (each call's in its own order), as a desktop catching up after a day
+    // offline might send them.
+    const QStringList prefixes{ u"x-"_s, u"y-"_s, u"z-"_s };
+    QList<QJsonArray> perCall;
+    QStringList callIds;
+    for (const QString &prefix : prefixes) {
+        const QList<CallEvent> events = finishedCall();
+        QVERIFY(!events.isEmpty());
+        callIds.append(registerCall(*m_api, token, prefix, events));
+        QJsonArray envelopesOfCall = envelopes(events, prefix);
+        for (qsizetype i = 0; i < envelopesOfCall.size(); ++i) {
+            QJsonObject event = envelopesOfCall.at(i).toObject();
+            event[u"deviceId"_s] = uuidFor(prefix, u"device"_s);
+            envelopesOfCall[i] = event;
+        }
+        perCall.append(envelopesOfCall);
+    }
+    QJsonArray batch;
+    for (qsizetype i = 0; batch.size() < perCall[0].size() + perCall[1].size() + perCall[2].size(); ++i) {
+        for (const QJsonArray &events : std::as_const(perCall)) {
+            if (i < events.size())
+                batch.append(events.at(i));
+        }
+    }
+    QVERIFY(batch.size() <= 500);
+
+    const ApiReply reply = m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, batch } }, token);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[u"refused"_s].toArray(), QJsonArray());
+    QCOMPARE(strings(reply.json[u"accepted"_s]).size(), batch.size());
+    for (qsizetype c = 0; c < callIds.size(); ++c) {
+        QCOMPARE(storedEvents(callIds.at(c)), perCall.at(c));
+        const ApiReply call = m_api->get(u"/api/v1/calls/"_s + callIds.at(c), token);
+        QCOMPARE(call.json[u"status"_s].toString(), u"completed"_s);
+        QCOMPARE(call.json[u"event_count"_s].toInt(), perCall.at(c).size());
+        const QJsonArray milestones = call.json[u"milestones"_s].toArray();
+        QCOMPARE(milestones.size(), m_playbook.milestones.size());
+        for (const QJsonValue &milestone : milestones)
+            QCOMPARE(milestone[u"status"_s].toString(), u"done"_s);
+    }
+}
+
+void TestEventsApi::idOfAnotherOrganisationIsRefusedAlone()
+{
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const auto globex = m_api->addOrganisation(u"Globex"_s);
+    const SeededUser alice = m_api->addUser(acme.orgId, Role::Agent, u"alice@acme.example"_s);
+    const SeededUser gina = m_api->addUser(globex.orgId, Role::Agent, u"gina@globex.example"_s);
+    const QString aliceToken = m_api->signIn(alice);
+    const QString ginaToken = m_api->signIn(gina);
+    const QList<CallEvent> aliceEvents = finishedCall();
+    const QString aliceCall = registerCall(*m_api, aliceToken, u"p-"_s, aliceEvents);
+    const QJsonArray aliceSent = envelopes(aliceEvents, u"p-"_s);
+    QCOMPARE(m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, aliceSent } }, aliceToken).status, 200);
+
+    // Gina's whole call, but its last event carries an id Acme's call took:
+    // the rules accept it, only the database knows the id is taken.
+    const QList<CallEvent> ginaEvents = finishedCall();
+    const QString ginaCall = registerCall(*m_api, ginaToken, u"q-"_s, ginaEvents);
+    QJsonArray ginaSent = envelopes(ginaEvents, u"q-"_s);
+    const QString takenId = aliceSent.last()[u"id"_s].toString();
+    QJsonObject last = ginaSent.last().toObject();
+    last[u"id"_s] = takenId;
+    ginaSent[ginaSent.size() - 1] = last;
+
+    const ApiReply reply = m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, ginaSent } }, ginaToken);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(strings(reply.json[u"accepted"_s]).size(), ginaSent.size() - 1);
+    const QJsonArray refused = reply.json[u"refused"_s].toArray();
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused[0][u"id"_s].toString(), takenId);
+    QCOMPARE(refused[0][u"code"_s].toString(), u"event.id_conflict"_s);
+    QCOMPARE(storedEvents(ginaCall).size(), ginaSent.size() - 1);
+    // Acme's event is untouched.
+    QCOMPARE(storedEvents(aliceCall), aliceSent);
+}
+
+QTEST_MAIN(TestEventsApi)
 #include "tst_eventsapi.moc"

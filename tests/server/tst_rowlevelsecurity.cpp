@@ -223,7 +223,9 @@ void TestRowLevelSecurity::addRowsTheApiDoesNotMake(const Tenant &tenant)
     Transaction transaction(m_api->database(), u"test rows"_s);
     QVERIFY(!transaction.begin());
     const qint64 now = m_api->clock().nowMs();
-    const QString suffix = tenant.orgId.left(8);
+    // The whole id: the first digits of time-ordered ids made in the same
+    // millisecond are the same.
+    const QString suffix = tenant.orgId;
     QVERIFY(!transaction.exec(u"INSERT INTO mfa_recovery_codes (id, org_id, user_id, code_hash, created_at) "
                               "VALUES (?, ?, ?, ?, ?)"_s,
         { QString(u"code-"_s + suffix), tenant.orgId, tenant.agent.id, u"hash"_s, now }));
