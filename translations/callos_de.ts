@@ -362,6 +362,10 @@
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
+    <message>
+        <source>\u%1 is half of a surrogate pair without its other half, not a character</source>
+        <translation>\u%1 ist eine Hälfte eines Surrogatpaars ohne die andere Hälfte, kein Zeichen</translation>
+    </message>
 </context>
 <context>
     <name>callos::JsonObjectReader</name>

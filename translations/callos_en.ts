@@ -362,6 +362,10 @@
         <source>line %1, column %2</source>
         <translation></translation>
     </message>
+    <message>
+        <source>\u%1 is half of a surrogate pair without its other half, not a character</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>callos::JsonObjectReader</name>

@@ -27,11 +27,16 @@ public:
     std::shared_ptr<const Playbook> find(const QString &orgId, const QString &playbookId, int version);
 
 private:
-    std::shared_ptr<const Playbook> parsed(const QJsonObject &json);
+    // `json` parsed when it is playbook `playbookId` at `version`; `owner` is
+    // the organisation that stored it, empty for the built-in default.
+    std::shared_ptr<const Playbook> ifIs(
+        const QString &owner, const QJsonObject &json, const QString &playbookId, int version);
 
     const PlaybookStore &m_store;
-    // Keyed by the playbook's JSON text: a changed playbook is parsed anew.
-    QHash<QByteArray, std::shared_ptr<const Playbook>> m_parsed;
+    // Keyed by owner, id and version, which name one playbook for good: a
+    // changed playbook needs a higher version (PlaybookRoutes), so a parse
+    // kept here never goes stale.
+    QHash<QString, std::shared_ptr<const Playbook>> m_parsed;
 };
 
 } // namespace callos::server

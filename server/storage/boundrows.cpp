@@ -1,5 +1,7 @@
 #include "storage/boundrows.h"
 
+#include "json/jsonstring.h"
+
 using namespace Qt::StringLiterals;
 
 namespace callos::server {
@@ -19,29 +21,6 @@ QString postgresType(BoundRows::Type type)
         return u"jsonb"_s;
     }
     return u"text"_s;
-}
-
-// A JSON string: quotes, backslashes and control characters escaped, the
-// rest as UTF-8.
-void appendJsonString(QByteArray &out, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    out += '"';
-    for (const char c : utf8) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
 }
 
 } // namespace

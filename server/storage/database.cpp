@@ -4,6 +4,7 @@
 #include "storage/migrationcatalog.h"
 #include "storage/storagerefusals.h"
 #include "storage/transaction.h"
+#include "storage/walcheckpointer.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -96,6 +97,7 @@ QSqlQuery &Database::statement(const QString &sql) const
 
 void Database::close()
 {
+    m_checkpointer.reset();
     m_statements.clear();
     if (m_scope)
         m_scope->release();
@@ -153,11 +155,16 @@ std::optional<Refusal> Database::configureSqlite()
             name(), tr("it cannot use write-ahead logging (journal mode stays \"%1\")").arg(journalMode));
     // NORMAL is durable across process crashes in WAL mode; FULL would only
     // add safety against power loss at the cost of an fsync per commit.
-    if (!query.exec(u"PRAGMA synchronous = NORMAL"_s) || !query.exec(u"PRAGMA foreign_keys = ON"_s))
+    if (!query.exec(u"PRAGMA synchronous = NORMAL"_s) || !query.exec(u"PRAGMA foreign_keys = ON"_s)
+        || !query.exec(u"PRAGMA wal_autocheckpoint = %1"_s.arg(WalCheckpointer::kBackstopPages)))
         return StorageRefusals::cannotOpen(name(), StorageRefusals::detail(query.lastError()));
     // foreign_keys is silently ignored by a SQLite built without it: check.
     if (!query.exec(u"PRAGMA foreign_keys"_s) || !query.next() || query.value(0).toInt() != 1)
         return StorageRefusals::cannotOpen(name(), tr("foreign key checks cannot be switched on"));
+    // Often enough that the log stays a few hundred pages under a steady
+    // stream of batches.
+    constexpr std::chrono::milliseconds kCheckpointInterval{ 200 };
+    m_checkpointer = std::make_unique<WalCheckpointer>(m_settings.sqlitePath, kCheckpointInterval);
     return std::nullopt;
 }
 

@@ -19,6 +19,8 @@ class Clock;
 
 namespace callos::server {
 
+class WalCheckpointer;
+
 // The server's connection to its database, SQLite or PostgreSQL, brought to
 // the newest schema this server knows when opened. A database written by a
 // newer server is refused before anything is written to it.
@@ -85,6 +87,8 @@ private:
     // Mutable state of the connection, also for readers holding a const Database.
     std::unique_ptr<TenantScope> m_scope;
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    // SQLite only: copies the write-ahead log back off the request path.
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 } // namespace callos::server

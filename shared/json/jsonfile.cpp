@@ -90,6 +90,40 @@ qsizetype firstTooDeep(const QByteArray &bytes, int maxDepth)
     return -1;
 }
 
+// Returns the offset of the first \u escape that names half of a UTF-16
+// surrogate pair without its other half, or -1. JSON's grammar allows it and
+// QJsonDocument takes it, but it is no character: PostgreSQL refuses to
+// store it, and no person typed it. Run on text that parsed as JSON, where
+// a backslash only ever starts an escape inside a string.
+qsizetype firstLoneSurrogate(const QByteArray &bytes)
+{
+    const auto unitAt = [&bytes](qsizetype at) -> int { // -1 unless "\uXXXX" starts at `at`
+        if (at + 6 > bytes.size() || bytes.at(at) != '\\' || bytes.at(at + 1) != 'u')
+            return -1;
+        bool ok = false;
+        const int unit = bytes.mid(at + 2, 4).toInt(&ok, 16);
+        return ok ? unit : -1;
+    };
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        if (bytes.at(i) != '\\')
+            continue;
+        const int unit = unitAt(i);
+        if (unit < 0) {
+            ++i; // a one-character escape such as \\ or \"
+            continue;
+        }
+        if (QChar::isLowSurrogate(char32_t(unit)))
+            return i;
+        if (QChar::isHighSurrogate(char32_t(unit))) {
+            if (!QChar::isLowSurrogate(char32_t(qMax(0, unitAt(i + 6)))))
+                return i;
+            i += 6; // the pair's low half
+        }
+        i += 5;
+    }
+    return -1;
+}
+
 } // namespace
 
 std::optional<QJsonDocument> JsonFile::parse(const QByteArray &bytes, ValidationErrors &errors,
@@ -116,6 +150,13 @@ std::optional<QJsonDocument> JsonFile::parse(const QByteArray &bytes, Validation
     QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         errors.add({}, lineAndColumn(bytes, parseError.offset) + u": "_s + parseError.errorString());
+        return std::nullopt;
+    }
+    if (const qsizetype lone = firstLoneSurrogate(bytes); lone >= 0) {
+        errors.add({}, lineAndColumn(bytes, lone) + u": "_s
+                           + QCoreApplication::translate("callos::JsonFile",
+                               "\\u%1 is half of a surrogate pair without its other half, not a character")
+                                 .arg(QString::fromLatin1(bytes.mid(lone + 2, 4))));
         return std::nullopt;
     }
     if (!document.isObject()) {

@@ -258,6 +258,8 @@ void TestAuthApi::routerRefusals()
         { "bad json", "POST", u"/api/v1/auth/login"_s, "{\"email\": ", json, {}, 400, u"request.malformed_json"_s },
         { "invalid utf-8", "POST", u"/api/v1/auth/login"_s, "{\"email\": \"\xff\"}", json, {}, 400,
             u"request.malformed_json"_s },
+        { "lone surrogate", "POST", u"/api/v1/auth/login"_s, "{\"email\": \"a\\ud83d@b.example\"}", json, {}, 400,
+            u"request.malformed_json"_s },
         { "too deep", "POST", u"/api/v1/auth/login"_s, QByteArray(40, '[') + QByteArray(40, ']'), json, {}, 400,
             u"request.malformed_json"_s },
         { "array body", "POST", u"/api/v1/auth/login"_s, "[]", json, {}, 400, u"request.malformed_json"_s },

@@ -5,6 +5,8 @@
 #include "sqlconnection.h"
 #include "storage/database.h"
 #include "storage/migrationcatalog.h"
+#include "storage/transaction.h"
+#include "storage/walcheckpointer.h"
 #include "testdatabases.h"
 
 #include <QDir>
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void callEventsAreAppendOnly_data() { TestDatabases::addBackendRows(); }
     void callEventsAreAppendOnly();
     void postgresqlMigrationsLoad();
+    void sqliteLogIsCopiedBackOffTheRequestPath();
 
 private:
     FixedClock m_clock;
@@ -148,6 +151,39 @@ void TestServerDatabase::createsSchemaOnNewDatabase()
         QVERIFY2(query.value(0).toInt() == 1, qPrintable(table));
     }
     QVERIFY(db.ping() == std::nullopt);
+}
+
+// SQLite's write-ahead log goes back into the database file by itself, from
+// the checkpointer's thread: no commit of the server has to wait for it.
+void TestServerDatabase::sqliteLogIsCopiedBackOffTheRequestPath()
+{
+    TestDatabases databases;
+    const Result<DatabaseSettings> settings = databases.create(DatabaseSettings::Backend::Sqlite);
+    QVERIFY2(settings.ok(), TestDatabases::why(settings).constData());
+    auto opened = Database::open(settings.value(), m_clock);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.refusal().message));
+    Database &db = *opened.value();
+    QSqlQuery query(db.connection());
+    // The server's own commits copy the log back only past a far higher mark.
+    QVERIFY(query.exec(u"PRAGMA wal_autocheckpoint"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), WalCheckpointer::kBackstopPages);
+
+    const QString path = settings.value().sqlitePath;
+    // Let the checkpoints of the migrations settle first.
+    QTest::qWait(500);
+    const qint64 before = QFileInfo(path).size();
+    {
+        Transaction transaction(db, u"test rows"_s);
+        QVERIFY(!transaction.begin());
+        QVERIFY(!transaction.exec(u"CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)"_s));
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(!transaction.exec(u"INSERT INTO filler (text) VALUES (?)"_s, { QString(2000, u'x') }));
+        QVERIFY(!transaction.commit());
+    }
+    // Committed to the log; the file itself grows once it is copied back,
+    // with no further statement from the server.
+    QTRY_VERIFY2_WITH_TIMEOUT(QFileInfo(path).size() >= before + 200 * 2000,
+        qPrintable(u"%1 bytes, %2 before"_s.arg(QFileInfo(path).size()).arg(before)), 5000);
 }
 
 void TestServerDatabase::reopensIdempotently()

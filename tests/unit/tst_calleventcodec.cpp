@@ -28,6 +28,39 @@ private Q_SLOTS:
         QCOMPARE(decoded.value(), event);
     }
 
+    // encode() writes the JSON by hand for speed; it must give the bytes
+    // QJsonDocument gives, whatever the text holds.
+    void encodeWritesWhatQJsonDocumentWrites()
+    {
+        const auto reference = [](const CallEvent &event) {
+            return QJsonDocument(CallEventCodec::toJson(event)).toJson(QJsonDocument::Compact);
+        };
+        CallEvent event = sample();
+        QCOMPARE(CallEventCodec::encode(event), reference(event));
+
+        event.actor = QString(); // null text is an empty string
+        event.seq = 0;
+        event.at = -5;
+        event.payload = QJsonObject();
+        QCOMPARE(CallEventCodec::encode(event), reference(event));
+
+        // Every character of the Basic Multilingual Plane (lone surrogates
+        // among them) and a few beyond it, in each text of the envelope.
+        QString every;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            every += QChar(char16_t(c));
+        every += QString::fromUcs4(U"\U0001F600\U0001D11E\U0010FFFF");
+        for (qsizetype from = 0; from < every.size(); from += 4096) {
+            const QString text = every.mid(from, 4096);
+            event = sample();
+            event.id = text;
+            event.actor = text;
+            event.type = text.left(64);
+            event.payload = QJsonObject{ { text.left(32), text } };
+            QCOMPARE(CallEventCodec::encode(event), reference(event));
+        }
+    }
+
     void largeTimestampsSurvive()
     {
         CallEvent event = sample();

@@ -296,6 +296,12 @@ void TestPlaybookLoader::rejectsMalformedPlaybook_data()
                                     << QStringList{u"bad.json: line 1, column 11: invalid UTF-8"_s};
     QTest::newRow("UTF-8 encoded surrogate") << QByteArray("{\"name\": \"\xED\xA0\x80\"}")
                                              << QStringList{u"bad.json: line 1, column 11: invalid UTF-8"_s};
+    QTest::newRow("escaped lone high surrogate") << QByteArray("{\"name\": \"a\\ud800b\"}")
+                                                 << QStringList{u"bad.json: line 1, column 12: \\ud800 is half of a surrogate pair without its other half, not a character"_s};
+    QTest::newRow("escaped lone low surrogate") << QByteArray("{\"name\": \"\\uDC00\"}")
+                                                << QStringList{u"bad.json: line 1, column 11: \\uDC00 is half of a surrogate pair without its other half, not a character"_s};
+    QTest::newRow("escaped pair backwards") << QByteArray("{\"name\": \"\\udc00\\ud800\"}")
+                                            << QStringList{u"bad.json: line 1, column 11: \\udc00 is half of a surrogate pair without its other half, not a character"_s};
     QTest::newRow("truncated UTF-8 at end") << QByteArray("{}\xE2\x82")
                                             << QStringList{u"bad.json: line 1, column 3: invalid UTF-8"_s};
     QTest::newRow("empty file") << QByteArray() << QStringList{u"bad.json: file is empty"_s};
