@@ -11,6 +11,7 @@
 //
 //   bench_ingest [events [sqlite|postgresql]]   (default 20,000, both)
 #include "apiharness.h"
+#include "benchbackends.h"
 #include "call/calleventcodec.h"
 #include "callharness.h"
 #include "common/idgenerator.h"
@@ -23,8 +24,6 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkReply>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QThread>
 #include <QUuid>
 
@@ -195,30 +194,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_ingest: %s\n", qPrintable(loaded.messages().join(u'\n')));
         return 1;
     }
-    bool ok = true;
-    if (only.isEmpty() || only == u"sqlite"_s) {
-        TestDatabases databases;
-        const auto sqlite = databases.create(DatabaseSettings::Backend::Sqlite);
-        ok = sqlite.ok() && measure(u"sqlite"_s, sqlite.value(), *loaded.value, events);
-    }
-
-    if (only == u"sqlite"_s)
-        return ok ? 0 : 1;
-    QTemporaryDir clusterDir;
-    const QString script = QStringLiteral(CALLOS_SOURCE_DIR "/scripts/test-postgres");
-    const QString dir = clusterDir.filePath(u"pg"_s);
-    if (QProcess::execute(script, { u"start"_s, dir }) != 0) {
-        std::fprintf(stderr, "bench_ingest: cannot start PostgreSQL with %s\n", qPrintable(script));
-        return 1;
-    }
-    qputenv(PostgresCluster::kDirVariable, dir.toLocal8Bit());
-    {
-        TestDatabases databases;
-        const auto postgres = databases.create(DatabaseSettings::Backend::Postgresql);
-        if (!postgres.ok())
-            std::fprintf(stderr, "bench_ingest: %s\n", TestDatabases::why(postgres).constData());
-        ok = postgres.ok() && measure(u"postgresql"_s, postgres.value(), *loaded.value, events) && ok;
-    }
-    QProcess::execute(script, { u"stop"_s, dir });
+    const bool ok = measureOnBackends("bench_ingest", only, [&](const QString &backend, const DatabaseSettings &settings) {
+        return measure(backend, settings, *loaded.value, events);
+    });
     return ok ? 0 : 1;
 }

@@ -1,0 +1,224 @@
+#include "jobs/jobqueue.h"
+
+#include "common/clock.h"
+#include "common/idgenerator.h"
+#include "storage/database.h"
+#include "storage/sqlrows.h"
+#include "storage/storagerefusals.h"
+#include "storage/transaction.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace callos::server {
+
+namespace {
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks(count, u"?"_s);
+    return marks.join(u", "_s);
+}
+
+// Messages are for admins reading a list: one line, bounded.
+QString shortened(const QString &message)
+{
+    constexpr qsizetype kMaximumLength = 2000;
+    QString line = message.simplified();
+    return line.size() > kMaximumLength ? line.left(kMaximumLength) + u'…' : line;
+}
+
+} // namespace
+
+JobQueue::JobQueue(Database &database, const Clock &clock, IdGenerator &ids, QRandomGenerator &random, RetryPolicy policy)
+    : m_database(database)
+    , m_clock(clock)
+    , m_ids(ids)
+    , m_random(random)
+    , m_policy(policy)
+{
+}
+
+Result<QString> JobQueue::enqueue(Transaction &transaction, const NewJob &job)
+{
+    const qint64 now = m_clock.nowMs();
+    const QString id = m_ids.nextId();
+    const QVariant dedupeKey = job.dedupeKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(job.dedupeKey);
+    const Result<int> added = transaction.execCounting(
+        u"INSERT INTO jobs (id, org_id, kind, payload, dedupe_key, state, max_attempts, run_at, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT (org_id, kind, dedupe_key) DO NOTHING"_s,
+        { id, job.orgId, job.kind, QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact)),
+            dedupeKey, qMax(1, job.maxAttempts), job.runAt > 0 ? job.runAt : now, now, now });
+    if (!added)
+        return added.refusal();
+    if (added.value() == 0) {
+        const Result<QVariant> existing = transaction.read(
+            u"SELECT id FROM jobs WHERE org_id = ? AND kind = ? AND dedupe_key = ?"_s, { job.orgId, job.kind, dedupeKey });
+        if (!existing)
+            return existing.refusal();
+        return existing.value().toString();
+    }
+    if (m_database.backend() == DatabaseSettings::Backend::Postgresql) {
+        if (auto refusal = transaction.exec(u"SELECT pg_notify(?, '')"_s, { QString::fromLatin1(kChannel) }))
+            return *refusal;
+    }
+    return id;
+}
+
+Result<QList<Job>> JobQueue::claim(const QString &worker, const QStringList &kinds, int limit, qint64 leaseMs)
+{
+    if (kinds.isEmpty() || limit < 1)
+        return QList<Job>();
+    const qint64 now = m_clock.nowMs();
+    // Workers serve every organisation.
+    const TenantScope::Entered system = m_database.tenantScope().enterSystem();
+    Transaction transaction(m_database, tr("Claiming jobs"));
+    if (auto refusal = transaction.begin())
+        return *refusal;
+    // A worker that died on a job's last attempt: no further attempt, or a
+    // job that kills its worker would do so forever.
+    if (auto refusal = transaction.exec(
+            u"UPDATE jobs SET state = 'dead', lease_owner = NULL, lease_until = NULL, updated_at = ?, finished_at = ?, "
+            "last_error = 'Its worker stopped during the last attempt.' "
+            "WHERE state = 'running' AND lease_until < ? AND attempts >= max_attempts"_s,
+            { now, now, now }))
+        return *refusal;
+
+    const bool postgres = m_database.backend() == DatabaseSettings::Backend::Postgresql;
+    QVariantList values(kinds.cbegin(), kinds.cend());
+    values << now << now << limit << worker << now + leaseMs << now;
+    // The chosen ids in a MATERIALIZED WITH: PostgreSQL may run a plain
+    // "IN (SELECT ... LIMIT n)" more than once and take more than n.
+    QSqlQuery &query = m_database.statement(
+        u"WITH chosen AS MATERIALIZED (SELECT id FROM jobs WHERE kind IN (%1) "
+        "AND ((state IN ('queued', 'failed') AND run_at <= ?) OR (state = 'running' AND lease_until < ?)) "
+        "ORDER BY run_at LIMIT ?%2) "
+        "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ? "
+        "WHERE id IN (SELECT id FROM chosen) "
+        "RETURNING id, org_id, kind, payload, attempts, max_attempts"_s.arg(
+            placeholders(kinds.size()), postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString()));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return transaction.abort(StorageRefusals::writeFailed(
+            m_database.name(), tr("Claiming jobs"), StorageRefusals::detail(query.lastError())));
+    QList<Job> jobs;
+    while (query.next()) {
+        jobs.append(Job{ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+            QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object(), query.value(4).toInt(),
+            query.value(5).toInt(), worker });
+    }
+    query.finish();
+    if (auto refusal = transaction.commit())
+        return *refusal;
+    return jobs;
+}
+
+Result<bool> JobQueue::complete(const Job &job)
+{
+    const qint64 now = m_clock.nowMs();
+    const TenantScope::Entered scope = m_database.tenantScope().enterOrganisation(job.orgId);
+    Transaction transaction(m_database, tr("Finishing job %1").arg(job.id));
+    if (auto refusal = transaction.begin())
+        return *refusal;
+    const Result<int> changed = transaction.execCounting(
+        u"UPDATE jobs SET state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ?, finished_at = ? "
+        "WHERE id = ? AND org_id = ? AND state = 'running' AND lease_owner = ?"_s,
+        { now, now, job.id, job.orgId, job.leaseOwner });
+    if (!changed)
+        return changed.refusal();
+    if (auto refusal = transaction.commit())
+        return *refusal;
+    return changed.value() == 1;
+}
+
+Result<int> JobQueue::completeAll(const QList<Job> &jobs)
+{
+    if (jobs.isEmpty())
+        return 0;
+    const qint64 now = m_clock.nowMs();
+    // One worker's jobs of any organisation.
+    const TenantScope::Entered system = m_database.tenantScope().enterSystem();
+    Transaction transaction(m_database, tr("Finishing %n job(s)", nullptr, int(jobs.size())));
+    if (auto refusal = transaction.begin())
+        return *refusal;
+    QVariantList values{ now, now, jobs.first().leaseOwner };
+    for (const Job &job : jobs)
+        values.append(job.id);
+    const Result<int> changed = transaction.execCounting(
+        u"UPDATE jobs SET state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ?, finished_at = ? "
+        "WHERE state = 'running' AND lease_owner = ? AND id IN (%1)"_s.arg(placeholders(jobs.size())),
+        values);
+    if (!changed)
+        return changed.refusal();
+    if (auto refusal = transaction.commit())
+        return *refusal;
+    return changed.value();
+}
+
+Result<bool> JobQueue::fail(const Job &job, const JobFailure &failure)
+{
+    const qint64 now = m_clock.nowMs();
+    const bool dead = failure.permanent || job.attempts >= job.maxAttempts;
+    const qint64 runAt = dead ? now : now + m_policy.delayMs(job.attempts, failure.retryAfterMs, m_random.generateDouble());
+    const TenantScope::Entered scope = m_database.tenantScope().enterOrganisation(job.orgId);
+    Transaction transaction(m_database, tr("Recording the failure of job %1").arg(job.id));
+    if (auto refusal = transaction.begin())
+        return *refusal;
+    const QVariant finishedAt = dead ? QVariant(now) : QVariant(QMetaType(QMetaType::LongLong));
+    const Result<int> changed = transaction.execCounting(
+        u"UPDATE jobs SET state = ?, run_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL, "
+        "updated_at = ?, finished_at = ? WHERE id = ? AND org_id = ? AND state = 'running' AND lease_owner = ?"_s,
+        { dead ? u"dead"_s : u"failed"_s, runAt, shortened(failure.message), now, finishedAt, job.id, job.orgId,
+            job.leaseOwner });
+    if (!changed)
+        return changed.refusal();
+    if (auto refusal = transaction.commit())
+        return *refusal;
+    return changed.value() == 1;
+}
+
+Result<QList<JobInfo>> JobQueue::list(const QString &orgId, const QStringList &states, int limit, int offset)
+{
+    if (states.isEmpty())
+        return QList<JobInfo>();
+    QVariantList values{ orgId };
+    values += QVariantList(states.cbegin(), states.cend());
+    values << limit << offset;
+    const Result<QList<SqlRows::Row>> rows = SqlRows::select(m_database, tr("reading the jobs"),
+        u"SELECT id, kind, state, attempts, max_attempts, run_at, last_error, created_at, updated_at, finished_at "
+        "FROM jobs WHERE org_id = ? AND state IN (%1) ORDER BY updated_at DESC, id LIMIT ? OFFSET ?"_s.arg(
+            placeholders(states.size())),
+        values);
+    if (!rows)
+        return rows.refusal();
+    QList<JobInfo> jobs;
+    for (const SqlRows::Row &row : rows.value()) {
+        jobs.append(JobInfo{ row.at(0).toString(), row.at(1).toString(), row.at(2).toString(), row.at(3).toInt(),
+            row.at(4).toInt(), row.at(5).toLongLong(), row.at(6).toString(), row.at(7).toLongLong(),
+            row.at(8).toLongLong(), row.at(9).isNull() ? std::nullopt : std::optional<qint64>(row.at(9).toLongLong()) });
+    }
+    return jobs;
+}
+
+Result<bool> JobQueue::retry(Transaction &transaction, const QString &orgId, const QString &jobId)
+{
+    const qint64 now = m_clock.nowMs();
+    const Result<int> changed = transaction.execCounting(
+        u"UPDATE jobs SET state = 'queued', attempts = 0, run_at = ?, updated_at = ?, finished_at = NULL "
+        "WHERE id = ? AND org_id = ? AND state IN ('failed', 'dead')"_s,
+        { now, now, jobId, orgId });
+    if (!changed)
+        return changed.refusal();
+    if (changed.value() == 1 && m_database.backend() == DatabaseSettings::Backend::Postgresql) {
+        if (auto refusal = transaction.exec(u"SELECT pg_notify(?, '')"_s, { QString::fromLatin1(kChannel) }))
+            return *refusal;
+    }
+    return changed.value() == 1;
+}
+
+} // namespace callos::server
