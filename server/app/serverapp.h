@@ -6,6 +6,7 @@
 #include "api/authroutes.h"
 #include "api/callroutes.h"
 #include "api/eventroutes.h"
+#include "api/jobroutes.h"
 #include "api/mfaroutes.h"
 #include "api/openapiroutes.h"
 #include "api/organisationroutes.h"
@@ -20,10 +21,13 @@
 #include "calls/callplaybooks.h"
 #include "content/playbookstore.h"
 #include "http/httpservice.h"
+#include "jobs/jobqueue.h"
 #include "live/livehub.h"
 #include "sessions/sessionstore.h"
 #include "viewer/sharelinks.h"
 #include "viewer/viewerroutes.h"
+
+#include <QRandomGenerator>
 
 namespace callos {
 class Clock;
@@ -56,6 +60,7 @@ public:
     SessionStore &sessions() { return m_sessions; }
     LiveHub &live() { return m_live; }
     AuditLog &audit() { return m_audit; }
+    JobQueue &jobs() { return m_jobs; }
     const PasswordHasher &hasher() const { return m_hasher; }
     // Tests: the next batch of every call replays it from the database, as
     // after a restart or when another node wrote the call.
@@ -87,6 +92,10 @@ private:
     EventRoutes m_eventRoutes;
     OpenApiRoutes m_openApiRoutes;
     ViewerRoutes m_viewerRoutes;
+    // Retry jitter: seeded from the system, so the nodes' retries spread.
+    QRandomGenerator m_jobJitter;
+    JobQueue m_jobs;
+    JobRoutes m_jobRoutes;
 };
 
 } // namespace callos::server

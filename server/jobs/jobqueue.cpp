@@ -32,6 +32,17 @@ QString shortened(const QString &message)
     return line.size() > kMaximumLength ? line.left(kMaximumLength) + u'…' : line;
 }
 
+// What admins see of a job, and how it is read.
+const QString kInfoColumns = u"SELECT id, kind, state, attempts, max_attempts, run_at, last_error, created_at, "
+                             "updated_at, finished_at FROM jobs"_s;
+
+JobInfo infoFrom(const SqlRows::Row &row)
+{
+    return JobInfo{ row.at(0).toString(), row.at(1).toString(), row.at(2).toString(), row.at(3).toInt(),
+        row.at(4).toInt(), row.at(5).toLongLong(), row.at(6).toString(), row.at(7).toLongLong(), row.at(8).toLongLong(),
+        row.at(9).isNull() ? std::nullopt : std::optional<qint64>(row.at(9).toLongLong()) };
+}
+
 } // namespace
 
 JobQueue::JobQueue(Database &database, const Clock &clock, IdGenerator &ids, QRandomGenerator &random, RetryPolicy policy)
@@ -190,19 +201,26 @@ Result<QList<JobInfo>> JobQueue::list(const QString &orgId, const QStringList &s
     values += QVariantList(states.cbegin(), states.cend());
     values << limit << offset;
     const Result<QList<SqlRows::Row>> rows = SqlRows::select(m_database, tr("reading the jobs"),
-        u"SELECT id, kind, state, attempts, max_attempts, run_at, last_error, created_at, updated_at, finished_at "
-        "FROM jobs WHERE org_id = ? AND state IN (%1) ORDER BY updated_at DESC, id LIMIT ? OFFSET ?"_s.arg(
+        kInfoColumns + u" WHERE org_id = ? AND state IN (%1) ORDER BY updated_at DESC, id LIMIT ? OFFSET ?"_s.arg(
             placeholders(states.size())),
         values);
     if (!rows)
         return rows.refusal();
     QList<JobInfo> jobs;
-    for (const SqlRows::Row &row : rows.value()) {
-        jobs.append(JobInfo{ row.at(0).toString(), row.at(1).toString(), row.at(2).toString(), row.at(3).toInt(),
-            row.at(4).toInt(), row.at(5).toLongLong(), row.at(6).toString(), row.at(7).toLongLong(),
-            row.at(8).toLongLong(), row.at(9).isNull() ? std::nullopt : std::optional<qint64>(row.at(9).toLongLong()) });
-    }
+    for (const SqlRows::Row &row : rows.value())
+        jobs.append(infoFrom(row));
     return jobs;
+}
+
+Result<std::optional<JobInfo>> JobQueue::find(const QString &orgId, const QString &jobId)
+{
+    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(
+        m_database, tr("reading a job"), kInfoColumns + u" WHERE org_id = ? AND id = ?"_s, { orgId, jobId });
+    if (!row)
+        return row.refusal();
+    if (!row.value())
+        return std::optional<JobInfo>();
+    return std::optional<JobInfo>(infoFrom(*row.value()));
 }
 
 Result<bool> JobQueue::retry(Transaction &transaction, const QString &orgId, const QString &jobId)

@@ -58,6 +58,8 @@ public:
 
     // For admins: an organisation's jobs in these states, newest change first.
     Result<QList<JobInfo>> list(const QString &orgId, const QStringList &states, int limit, int offset);
+    // One of the organisation's jobs; std::nullopt for none (or another's).
+    Result<std::optional<JobInfo>> find(const QString &orgId, const QString &jobId);
     // A failed or dead job queued to run now, with all its attempts again.
     // false: no such job of the organisation in either state.
     Result<bool> retry(Transaction &transaction, const QString &orgId, const QString &jobId);

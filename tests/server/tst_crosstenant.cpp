@@ -6,6 +6,8 @@
 // the live WebSocket. The routes come from the server's own route table, so
 // a route added later is in this matrix without anyone remembering it.
 #include "apiharness.h"
+#include "jobs/jobqueue.h"
+#include "storage/transaction.h"
 #include "callevents.h"
 #include "callharness.h"
 #include "live/livehub.h"
@@ -121,14 +123,28 @@ void TestCrossTenant::everyRouteWithAnotherOrganisationsIds()
             .toInt();
     };
     const int liveEventsBefore = eventCount(liveCall);
+    // A job of Globex's that failed for good, the kind an admin retries.
+    QString globexJob;
+    {
+        JobQueue &jobs = m_api->app().jobs();
+        Transaction transaction(m_api->database(), u"test"_s);
+        QVERIFY(!transaction.begin());
+        globexJob = jobs.enqueue(transaction, NewJob{ globex.organisation.orgId, u"analyse"_s, {}, {}, 1, 0 }).value();
+        QVERIFY(!transaction.commit());
+        const QList<Job> claimed = jobs.claim(u"test-worker"_s, { u"analyse"_s }, 1, 60000).value();
+        QCOMPARE(claimed.size(), 1);
+        QVERIFY(jobs.fail(claimed.first(), JobFailure{ u"no"_s, std::nullopt, true }).value());
+    }
     // What must never show in an answer to Acme.
     const QStringList globexSecrets{ liveCall, closedCall, globexProspect, globex.alice.id, globex.mia.id,
-        globex.organisation.admin.id, globex.organisation.orgId, globexSession, globex.alice.email, u"Globex"_s };
+        globex.organisation.admin.id, globex.organisation.orgId, globexSession, globex.alice.email, u"Globex"_s,
+        globexJob };
 
     // The ids a path parameter takes, by the segment before it.
     const QHash<QString, QStringList> idsByCollection{ { u"calls"_s, { liveCall, closedCall } },
         { u"prospects"_s, { globexProspect } },
-        { u"users"_s, { globex.alice.id, globex.organisation.admin.id } }, { u"sessions"_s, { globexSession } } };
+        { u"users"_s, { globex.alice.id, globex.organisation.admin.id } }, { u"sessions"_s, { globexSession } },
+        { u"jobs"_s, { globexJob } } };
     // Valid bodies, so that nothing fails for its body before the id is looked at.
     const QHash<QString, QJsonObject> bodies{
         { u"PATCH /api/v1/users/{id}"_s, { { u"display_name"_s, u"Taken over"_s } } },
@@ -178,8 +194,9 @@ void TestCrossTenant::everyRouteWithAnotherOrganisationsIds()
     }
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
     // Today: calls get/put/complete/share-links (2)/slide, prospects
-    // get/patch/put, users patch, sessions delete. More is fine, fewer is not.
-    QVERIFY2(routesChecked.size() >= 11, qPrintable(QStringList(routesChecked.values()).join(u", "_s)));
+    // get/patch/put, users patch, sessions delete, jobs retry. More is
+    // fine, fewer is not.
+    QVERIFY2(routesChecked.size() >= 12, qPrintable(QStringList(routesChecked.values()).join(u", "_s)));
 
     // Nothing of Globex changed.
     const ApiReply prospect = m_api->get(u"/api/v1/prospects/"_s + globexProspect, globex.aliceToken);
@@ -190,12 +207,15 @@ void TestCrossTenant::everyRouteWithAnotherOrganisationsIds()
     QCOMPARE(eventCount(liveCall), liveEventsBefore);
     QCOMPARE(m_api->get(u"/api/v1/auth/me"_s, globexAdminToken).status, 200); // the session lives
     QCOMPARE(m_api->get(u"/view/"_s + link.json[u"token"_s].toString()).status, 200); // the link too
+    QCOMPARE(m_api->get(u"/api/v1/jobs?state=dead"_s, globexAdminToken).json[u"jobs"_s][0][u"id"_s].toString(),
+        globexJob); // still dead
     const ApiReply users = m_api->get(u"/api/v1/users"_s, globexAdminToken);
     for (const QJsonValue &user : users.json[u"users"_s].toArray())
         QVERIFY(user[u"display_name"_s].toString() != u"Taken over"_s && !user[u"disabled"_s].toBool());
 
     // The lists Acme reads hold nothing of Globex.
     for (const QString &list : { u"/api/v1/prospects"_s, u"/api/v1/calls"_s, u"/api/v1/users"_s, u"/api/v1/audit"_s,
+             u"/api/v1/jobs?state=queued,running,failed,dead,done"_s,
              u"/api/v1/auth/sessions"_s, u"/api/v1/organisation"_s, u"/api/v1/auth/me"_s }) {
         const ApiReply reply = m_api->get(list, acmeAdminToken);
         QVERIFY2(reply.status == 200, qPrintable(list + u": "_s + QString::number(reply.status)));
