@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "storage/boundrows.h"
 #include "storage/database.h"
+#include "storage/sqlplaceholders.h"
 #include "storage/storagerefusals.h"
 #include "storage/transaction.h"
 
@@ -62,15 +63,6 @@ QString orEmpty(const QString &text)
 QVariant optionalTime(qint64 ms)
 {
     return ms > 0 ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QString placeholders(qsizetype count)
-{
-    QString out;
-    out.reserve(count * 3);
-    for (qsizetype i = 0; i < count; ++i)
-        out += i == 0 ? u"?"_s : u", ?"_s;
-    return out;
 }
 
 } // namespace
@@ -293,7 +285,7 @@ Result<CallIngest::StoredEvents> CallIngest::readStored(const Principal &princip
         for (const DecodedEvent &item : decoded)
             ids.append(item.event.id);
         QSqlQuery &query
-            = m_database.statement(u"SELECT id, org_id, call_id FROM call_events WHERE id IN (%1)"_s.arg(placeholders(ids.size())));
+            = m_database.statement(u"SELECT id, org_id, call_id FROM call_events WHERE id IN (%1)"_s.arg(sqlPlaceholders(ids.size())));
         for (const QVariant &id : std::as_const(ids))
             query.addBindValue(id);
         if (!query.exec())
@@ -340,7 +332,7 @@ Result<QHash<QString, CallIngest::CallRow>> CallIngest::readCalls(const Principa
     const bool postgres = m_database.backend() == DatabaseSettings::Backend::Postgresql;
     QSqlQuery &query = m_database.statement(u"SELECT id, agent_user_id, event_count, playbook_id, playbook_version "
                                             "FROM calls WHERE org_id = ? AND id IN (%1) ORDER BY id"_s.arg(
-                                                placeholders(callIds.size()))
+                                                sqlPlaceholders(callIds.size()))
         + (postgres ? u" FOR UPDATE"_s : QString()));
     query.addBindValue(principal.orgId);
     for (const QString &id : callIds)

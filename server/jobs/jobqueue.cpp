@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/idgenerator.h"
 #include "storage/database.h"
+#include "storage/sqlplaceholders.h"
 #include "storage/sqlrows.h"
 #include "storage/storagerefusals.h"
 #include "storage/transaction.h"
@@ -17,12 +18,6 @@ using namespace Qt::StringLiterals;
 namespace callos::server {
 
 namespace {
-
-QString placeholders(qsizetype count)
-{
-    QStringList marks(count, u"?"_s);
-    return marks.join(u", "_s);
-}
 
 // Messages are for admins reading a list: one line, bounded.
 QString shortened(const QString &message)
@@ -73,10 +68,8 @@ Result<QString> JobQueue::enqueue(Transaction &transaction, const NewJob &job)
             return existing.refusal();
         return existing.value().toString();
     }
-    if (m_database.backend() == DatabaseSettings::Backend::Postgresql) {
-        if (auto refusal = transaction.exec(u"SELECT pg_notify(?, '')"_s, { QString::fromLatin1(kChannel) }))
-            return *refusal;
-    }
+    if (auto refusal = notifyWorkers(transaction))
+        return *refusal;
     return id;
 }
 
@@ -111,7 +104,7 @@ Result<QList<Job>> JobQueue::claim(const QString &worker, const QStringList &kin
         "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ? "
         "WHERE id IN (SELECT id FROM chosen) "
         "RETURNING id, org_id, kind, payload, attempts, max_attempts"_s.arg(
-            placeholders(kinds.size()), postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString()));
+            sqlPlaceholders(kinds.size()), postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString()));
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     if (!query.exec())
@@ -162,7 +155,7 @@ Result<int> JobQueue::completeAll(const QList<Job> &jobs)
         values.append(job.id);
     const Result<int> changed = transaction.execCounting(
         u"UPDATE jobs SET state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ?, finished_at = ? "
-        "WHERE state = 'running' AND lease_owner = ? AND id IN (%1)"_s.arg(placeholders(jobs.size())),
+        "WHERE state = 'running' AND lease_owner = ? AND id IN (%1)"_s.arg(sqlPlaceholders(jobs.size())),
         values);
     if (!changed)
         return changed.refusal();
@@ -202,7 +195,7 @@ Result<QList<JobInfo>> JobQueue::list(const QString &orgId, const QStringList &s
     values << limit << offset;
     const Result<QList<SqlRows::Row>> rows = SqlRows::select(m_database, tr("reading the jobs"),
         kInfoColumns + u" WHERE org_id = ? AND state IN (%1) ORDER BY updated_at DESC, id LIMIT ? OFFSET ?"_s.arg(
-            placeholders(states.size())),
+            sqlPlaceholders(states.size())),
         values);
     if (!rows)
         return rows.refusal();
@@ -232,11 +225,19 @@ Result<bool> JobQueue::retry(Transaction &transaction, const QString &orgId, con
         { now, now, jobId, orgId });
     if (!changed)
         return changed.refusal();
-    if (changed.value() == 1 && m_database.backend() == DatabaseSettings::Backend::Postgresql) {
-        if (auto refusal = transaction.exec(u"SELECT pg_notify(?, '')"_s, { QString::fromLatin1(kChannel) }))
+    if (changed.value() == 1) {
+        if (auto refusal = notifyWorkers(transaction))
             return *refusal;
     }
     return changed.value() == 1;
+}
+
+std::optional<Refusal> JobQueue::notifyWorkers(Transaction &transaction)
+{
+    // PostgreSQL delivers it at commit, to the workers of every process.
+    if (m_database.backend() != DatabaseSettings::Backend::Postgresql)
+        return std::nullopt;
+    return transaction.exec(u"SELECT pg_notify(?, '')"_s, { QString::fromLatin1(kChannel) });
 }
 
 } // namespace callos::server

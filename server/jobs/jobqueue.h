@@ -65,6 +65,10 @@ public:
     Result<bool> retry(Transaction &transaction, const QString &orgId, const QString &jobId);
 
 private:
+    // Wakes waiting workers once the transaction commits (PostgreSQL NOTIFY;
+    // nothing on SQLite, where the process wakes its own runner).
+    std::optional<Refusal> notifyWorkers(Transaction &transaction);
+
     Database &m_database;
     const Clock &m_clock;
     IdGenerator &m_ids;

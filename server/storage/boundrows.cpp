@@ -1,6 +1,7 @@
 #include "storage/boundrows.h"
 
 #include "json/jsonstring.h"
+#include "storage/sqlplaceholders.h"
 
 using namespace Qt::StringLiterals;
 
@@ -96,10 +97,7 @@ QString BoundRows::insertInto(const QString &table) const
 
 QString BoundRows::valuesList() const
 {
-    QString tuple = u"(?"_s;
-    for (qsizetype i = 1; i < m_columns.size(); ++i)
-        tuple += u", ?"_s;
-    tuple += u')';
+    const QString tuple = u'(' + sqlPlaceholders(m_columns.size()) + u')';
     return u"VALUES "_s + QStringList(m_rows, tuple).join(u", "_s);
 }
 
