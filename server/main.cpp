@@ -110,6 +110,7 @@ int main(int argc, char *argv[])
     SignalWatcher signals;
     ServerApp::Settings settings;
     settings.sessions = invocation.config.sessions;
+    settings.integrations = invocation.config.integrations;
     ServerApp server(database, sodium.value(), clock, ids, log, settings);
     ServeCommand serve(database, server.http(), server.live(), signals, log);
     return exitWith(serve.run(invocation.config.listen));

@@ -25,12 +25,14 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_playbookRoutes(database, m_audit, clock)
     , m_playbookStore(database, clock, PlaybookStore::readEmbeddedDefault().value())
     , m_callPlaybooks(m_playbookStore)
-    , m_ingest(database, m_callPlaybooks, clock)
+    , m_ingest(database, m_callPlaybooks, m_audit, clock)
     , m_eventRoutes(m_ingest, m_live)
     , m_viewerRoutes(database, m_audit, m_shareLinks, m_live, ids)
     , m_jobJitter(QRandomGenerator::system()->generate())
     , m_jobs(database, clock, ids, m_jobJitter)
     , m_jobRoutes(database, m_jobs, m_audit)
+    , m_recordings(database, clock, ids)
+    , m_zoomWebhookRoutes(database, m_recordings, m_jobs, log, clock, settings.integrations.zoom.webhookSecret)
 {
     m_authRoutes.addTo(m_http.router());
     m_mfaRoutes.addTo(m_http.router());
@@ -44,6 +46,7 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     m_openApiRoutes.addTo(m_http.router());
     m_viewerRoutes.addTo(m_http.router());
     m_jobRoutes.addTo(m_http.router());
+    m_zoomWebhookRoutes.addTo(m_http.router());
     // Queued: the sessions end inside a transaction; the check must read
     // what it committed.
     m_sessions.onSessionsEnded(

@@ -13,16 +13,19 @@
 #include "api/playbookroutes.h"
 #include "api/prospectroutes.h"
 #include "api/userroutes.h"
+#include "api/zoomwebhookroutes.h"
 #include "audit/auditlog.h"
 #include "auth/loginthrottle.h"
 #include "auth/passwordgenerator.h"
 #include "auth/passwordhasher.h"
 #include "calls/callingest.h"
 #include "calls/callplaybooks.h"
+#include "config/integrationsettings.h"
 #include "content/playbookstore.h"
 #include "http/httpservice.h"
 #include "jobs/jobqueue.h"
 #include "live/livehub.h"
+#include "recording/recordings.h"
 #include "sessions/sessionstore.h"
 #include "viewer/sharelinks.h"
 #include "viewer/viewerroutes.h"
@@ -51,6 +54,7 @@ public:
         SessionPolicy sessions;
         LoginThrottlePolicy throttle;
         LiveSettings live;
+        IntegrationSettings integrations;
     };
 
     ServerApp(Database &database, const SodiumRuntime &sodium, const Clock &clock, IdGenerator &ids, JsonLog &log,
@@ -96,6 +100,8 @@ private:
     QRandomGenerator m_jobJitter;
     JobQueue m_jobs;
     JobRoutes m_jobRoutes;
+    Recordings m_recordings;
+    ZoomWebhookRoutes m_zoomWebhookRoutes;
 };
 
 } // namespace callos::server

@@ -3,8 +3,10 @@
 #include "call/calleventcodec.h"
 #include "call/callreducer.h"
 #include "call/milestonetiming.h"
+#include "audit/auditlog.h"
 #include "calls/callplaybooks.h"
 #include "common/clock.h"
+#include "recording/zoommeetinglink.h"
 #include "storage/boundrows.h"
 #include "storage/database.h"
 #include "storage/sqlplaceholders.h"
@@ -60,6 +62,14 @@ QString orEmpty(const QString &text)
     return text.isNull() ? u""_s : text;
 }
 
+// The meeting number of the prospect's Zoom link, which leads a Zoom
+// recording back to this call; NULL without one.
+QVariant zoomMeetingId(const CallState &state)
+{
+    const std::optional<QString> number = zoomMeetingNumber(state.fields.value(u"zoomLink"_s).toString());
+    return number ? QVariant(*number) : QVariant();
+}
+
 QVariant optionalTime(qint64 ms)
 {
     return ms > 0 ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
@@ -101,9 +111,10 @@ struct CallIngest::CallRow
     int playbookVersion = 0;
 };
 
-CallIngest::CallIngest(Database &database, CallPlaybooks &playbooks, const Clock &clock)
+CallIngest::CallIngest(Database &database, CallPlaybooks &playbooks, AuditLog &audit, const Clock &clock)
     : m_database(database)
     , m_playbooks(playbooks)
+    , m_audit(audit)
     , m_clock(clock)
 {
 }
@@ -262,6 +273,8 @@ Result<std::optional<IngestOutcome>> CallIngest::apply(
     if (auto refusal = storeSlides(transaction, pending))
         return *refusal;
     if (auto refusal = storeReadModels(transaction, pending, now))
+        return *refusal;
+    if (auto refusal = auditConsents(transaction, principal, pending))
         return *refusal;
     if (auto refusal = transaction.commit())
         return *refusal;
@@ -470,7 +483,8 @@ std::optional<Refusal> CallIngest::storeReadModels(Transaction &transaction, con
         { { u"id"_s }, { u"org_id"_s }, { u"status"_s }, { u"playbook_id"_s }, { u"playbook_version"_s, Type::Integer },
             { u"advisory_only"_s, Type::Boolean }, { u"decision"_s }, { u"current_milestone_id"_s },
             { u"event_count"_s, Type::Integer }, { u"started_at"_s, Type::Integer },
-            { u"completed_at"_s, Type::Integer } });
+            { u"completed_at"_s, Type::Integer }, { u"zoom_meeting_id"_s },
+            { u"recording_consent"_s, Type::Boolean } });
     BoundRows milestones(backend,
         { { u"org_id"_s }, { u"call_id"_s }, { u"milestone_id"_s }, { u"status"_s }, { u"entered_at"_s, Type::Integer },
             { u"finished_at"_s, Type::Integer }, { u"active_ms"_s, Type::Integer } });
@@ -486,7 +500,8 @@ std::optional<Refusal> CallIngest::storeReadModels(Transaction &transaction, con
         calls.append({ state.callId, orgId, callStatusName(state), state.playbookId, state.playbookVersion,
             state.advisoryOnly, orEmpty(state.decision ? decisionOptionName(state.decision->option) : QString()),
             orEmpty(state.current >= 0 ? playbook.milestones.at(state.current).id : QString()), state.eventCount,
-            optionalTime(state.startedAt), optionalTime(state.completedAt) });
+            optionalTime(state.startedAt), optionalTime(state.completedAt), zoomMeetingId(state),
+            state.consent && state.consent->given });
 
         const qint64 clockAt = state.completedAt > 0 ? state.completedAt : state.lastEventAt;
         for (int index = 0; index < playbook.milestones.size(); ++index) {
@@ -520,7 +535,8 @@ std::optional<Refusal> CallIngest::storeReadModels(Transaction &transaction, con
             u"UPDATE calls SET status = CASE WHEN calls.status = 'closed_incomplete' AND v.status <> 'completed' "
             "THEN calls.status ELSE v.status END, playbook_id = v.playbook_id, playbook_version = v.playbook_version, "
             "advisory_only = v.advisory_only, decision = v.decision, current_milestone_id = v.current_milestone_id, "
-            "event_count = v.event_count, started_at = v.started_at, completed_at = v.completed_at, updated_at = ? "
+            "event_count = v.event_count, started_at = v.started_at, completed_at = v.completed_at, "
+            "zoom_meeting_id = v.zoom_meeting_id, recording_consent = v.recording_consent, updated_at = ? "
             "FROM "_s
                 + calls.relation(u"v"_s) + u" WHERE calls.id = v.id AND calls.org_id = v.org_id"_s,
             callValues))
@@ -540,6 +556,24 @@ std::optional<Refusal> CallIngest::storeReadModels(Transaction &transaction, con
                                             "closed_at = excluded.closed_at"_s,
                 objections.values()))
             return refusal;
+    }
+    return std::nullopt;
+}
+
+std::optional<Refusal> CallIngest::auditConsents(
+    Transaction &transaction, const Principal &principal, const QList<PendingCall> &pending)
+{
+    for (const PendingCall &call : pending) {
+        for (const CallEvent &event : call.newEvents) {
+            if (event.type != EventType::ConsentRecorded)
+                continue;
+            const QJsonObject details{ { u"given"_s, event.payload.value(u"given"_s).toBool() },
+                { u"wording"_s, event.payload.value(u"wording"_s).toString() }, { u"event_id"_s, event.id },
+                { u"recorded_at"_s, event.at } };
+            if (auto refusal = m_audit.record(transaction,
+                    AuditEntry{ principal.orgId, principal.userId, u"call.consent_recorded"_s, event.callId, details }))
+                return refusal;
+        }
     }
     return std::nullopt;
 }

@@ -19,6 +19,7 @@ struct Playbook;
 
 namespace callos::server {
 
+class AuditLog;
 class CallPlaybooks;
 class Database;
 class Transaction;
@@ -65,7 +66,7 @@ class CallIngest
 public:
     static constexpr int kMaximumBatch = 500;
 
-    CallIngest(Database &database, CallPlaybooks &playbooks, const Clock &clock);
+    CallIngest(Database &database, CallPlaybooks &playbooks, AuditLog &audit, const Clock &clock);
     ~CallIngest();
 
     // A refusal only when the batch could not be stored at all (the database
@@ -110,9 +111,14 @@ private:
     std::optional<Refusal> storeSlides(Transaction &transaction, const QList<PendingCall> &pending);
     // The calls rows, call_milestones and call_objections.
     std::optional<Refusal> storeReadModels(Transaction &transaction, const QList<PendingCall> &pending, qint64 now);
+    // Consent to record (ConsentRecorded) also goes to the audit log: who
+    // sent it, the wording the prospect agreed to, and when.
+    std::optional<Refusal> auditConsents(
+        Transaction &transaction, const Principal &principal, const QList<PendingCall> &pending);
 
     Database &m_database;
     CallPlaybooks &m_playbooks;
+    AuditLog &m_audit;
     const Clock &m_clock;
     QHash<QString, std::shared_ptr<CachedCall>> m_cache;
 };

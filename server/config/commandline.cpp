@@ -166,6 +166,7 @@ Result<Invocation> CommandLine::parse(
                 .arg(kMaximumSessionHours));
     sessions.idleMs = qint64(*idleMinutes) * 60 * 1000;
     sessions.absoluteMs = qint64(*maxHours) * 60 * 60 * 1000;
+    invocation.config.integrations = IntegrationSettings::fromEnvironment(environment);
     return invocation;
 }
 

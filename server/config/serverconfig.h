@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/databasesettings.h"
+#include "config/integrationsettings.h"
 #include "config/listenaddress.h"
 #include "sessions/sessionpolicy.h"
 
@@ -17,6 +18,8 @@ struct ServerConfig
     QString dataDir; // absolute
     // --session-idle-minutes, --session-max-hours.
     SessionPolicy sessions;
+    // From the environment only: they hold secrets.
+    IntegrationSettings integrations;
 };
 
 } // namespace callos::server

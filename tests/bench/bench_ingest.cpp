@@ -12,6 +12,7 @@
 //   bench_ingest [events [sqlite|postgresql]]   (default 20,000, both)
 #include "apiharness.h"
 #include "benchbackends.h"
+#include "sequentialposter.h"
 #include "call/calleventcodec.h"
 #include "callharness.h"
 #include "common/idgenerator.h"
@@ -21,10 +22,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonDocument>
-#include <QNetworkReply>
-#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
@@ -82,55 +80,6 @@ Workload makeWorkload(const Playbook &playbook, int events)
     return workload;
 }
 
-// Posts the batches one after another from its own thread; the durations.
-class Pusher : public QThread
-{
-public:
-    Pusher(QUrl url, QString token, const QList<QByteArray> &batches)
-        : m_url(std::move(url)), m_token(std::move(token)), m_batches(batches) { }
-
-    QList<qint64> nanoseconds;
-    qint64 totalNs = 0;
-    int refused = 0;
-    int failed = 0;
-
-protected:
-    void run() override
-    {
-        QNetworkAccessManager network;
-        QElapsedTimer total;
-        total.start();
-        for (const QByteArray &body : m_batches) {
-            QNetworkRequest request(m_url);
-            request.setRawHeader("Content-Type", "application/json");
-            request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
-            QElapsedTimer one;
-            one.start();
-            QNetworkReply *reply = network.post(request, body);
-            QEventLoop loop;
-            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-            loop.exec();
-            nanoseconds.append(one.nsecsElapsed());
-            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200 && failed++ == 0)
-                std::fprintf(stderr, "bench_ingest: first failure: %d %s\n",
-                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                    QJsonDocument(answer).toJson(QJsonDocument::Compact).constData());
-            if (refused == 0 && !answer.value(u"refused"_s).toArray().isEmpty())
-                std::fprintf(stderr, "bench_ingest: first refusal: %s\n",
-                    QJsonDocument(answer.value(u"refused"_s).toArray().first().toObject()).toJson(QJsonDocument::Compact).constData());
-            refused += int(answer.value(u"refused"_s).toArray().size());
-            delete reply;
-        }
-        totalNs = total.nsecsElapsed();
-    }
-
-private:
-    QUrl m_url;
-    QString m_token;
-    QList<QByteArray> m_batches;
-};
-
 bool measure(const QString &backendName, const DatabaseSettings &settings, const Playbook &playbook, int events)
 {
     ApiHarness api(settings);
@@ -152,14 +101,22 @@ bool measure(const QString &backendName, const DatabaseSettings &settings, const
         }
     }
 
-    Pusher pusher(api.url(u"/api/v1/events"_s), token, workload.batches);
-    QEventLoop serving;
-    QObject::connect(&pusher, &QThread::finished, &serving, &QEventLoop::quit);
-    pusher.start();
-    serving.exec();
-    pusher.wait();
-    if (pusher.failed > 0 || pusher.refused > 0) {
-        std::fprintf(stderr, "bench_ingest: %d batches failed, %d events refused\n", pusher.failed, pusher.refused);
+    QList<SequentialPoster::Request> requests;
+    for (const QByteArray &body : workload.batches)
+        requests.append({ body, { { "Authorization", "Bearer " + token.toLatin1() } } });
+    SequentialPoster pusher(api.url(u"/api/v1/events"_s), requests);
+    postWhileServing(pusher);
+    int failed = 0;
+    int refused = 0;
+    for (const SequentialPoster::Answer &answer : std::as_const(pusher.answers)) {
+        const QJsonArray refusals = QJsonDocument::fromJson(answer.body).object().value(u"refused"_s).toArray();
+        if ((answer.status != 200 || !refusals.isEmpty()) && failed + refused == 0)
+            std::fprintf(stderr, "bench_ingest: first failure: %d %s\n", answer.status, answer.body.constData());
+        failed += answer.status != 200 ? 1 : 0;
+        refused += int(refusals.size());
+    }
+    if (failed > 0 || refused > 0) {
+        std::fprintf(stderr, "bench_ingest: %d batches failed, %d events refused\n", failed, refused);
         return false;
     }
     // The server's own time per batch, from its request log.
@@ -170,13 +127,11 @@ bool measure(const QString &backendName, const DatabaseSettings &settings, const
             serverMs.append(entry.value(u"duration_ms"_s).toInteger());
     }
     std::sort(serverMs.begin(), serverMs.end());
-    QList<qint64> sorted = pusher.nanoseconds;
-    std::sort(sorted.begin(), sorted.end());
     const double seconds = double(pusher.totalNs) / 1e9;
     std::printf("{\"bench\":\"ingest\",\"backend\":\"%s\",\"events_per_s\":%.0f,\"events\":%d,\"batch\":%d,"
                 "\"p50_batch_ms\":%.2f,\"p99_batch_ms\":%.2f,\"server_p50_batch_ms\":%lld}\n",
         qPrintable(backendName), double(workload.events) / seconds, workload.events, kBatch,
-        double(sorted.at(sorted.size() / 2)) / 1e6, double(sorted.at(qsizetype(0.99 * double(sorted.size() - 1)))) / 1e6,
+        percentileMs(pusher.nanoseconds, 0.5), percentileMs(pusher.nanoseconds, 0.99),
         serverMs.isEmpty() ? -1LL : static_cast<long long>(serverMs.at(serverMs.size() / 2)));
     std::fflush(stdout);
     return true;

@@ -44,7 +44,8 @@ namespace {
 // Every table that holds an organisation's rows: migration 003 fences each.
 const QStringList kTenantTables{ u"organisations"_s, u"users"_s, u"sessions"_s, u"mfa_recovery_codes"_s,
     u"prospects"_s, u"call_threads"_s, u"calls"_s, u"call_events"_s, u"call_milestones"_s, u"call_objections"_s,
-    u"slide_instances"_s, u"share_links"_s, u"org_settings"_s, u"audit_log"_s, u"jobs"_s };
+    u"slide_instances"_s, u"share_links"_s, u"org_settings"_s, u"audit_log"_s, u"jobs"_s,
+    u"recordings"_s };
 
 bool isPostgres()
 {
@@ -237,6 +238,9 @@ void TestRowLevelSecurity::addRowsTheApiDoesNotMake(const Tenant &tenant)
     QVERIFY(!transaction.exec(u"INSERT INTO jobs (id, org_id, kind, max_attempts, run_at, created_at, updated_at) "
                               "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
         { QString(u"job-"_s + suffix), tenant.orgId, u"test"_s, 3, now, now, now }));
+    QVERIFY(!transaction.exec(u"INSERT INTO recordings (id, org_id, call_id, source, source_key, created_at, "
+                              "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        { QString(u"recording-"_s + suffix), tenant.orgId, tenant.callId, u"upload"_s, suffix, now, now }));
     // Objections and slides depend on how the engine's call went; one of
     // each whatever it did.
     QVERIFY(!transaction.exec(u"INSERT INTO call_objections (org_id, call_id, objection_id, type_id, raised_at) "
