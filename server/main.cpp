@@ -14,6 +14,7 @@
 #include "demo/demoaccountsfile.h"
 #include "demo/demoorganisation.h"
 #include "http/httpservice.h"
+#include "pipeline/pipelineworkers.h"
 #include "runtime/jsonlog.h"
 #include "runtime/signalwatcher.h"
 #include "storage/database.h"
@@ -112,6 +113,11 @@ int main(int argc, char *argv[])
     settings.sessions = invocation.config.sessions;
     settings.integrations = invocation.config.integrations;
     ServerApp server(database, sodium.value(), clock, ids, log, settings);
-    ServeCommand serve(database, server.http(), server.live(), signals, log);
+    PipelineSettings pipeline;
+    pipeline.recordingsDirectory = QDir(invocation.config.dataDir).filePath(u"recordings"_s);
+    PipelineWorkers workers(invocation.config.database, clock, log, pipeline);
+    // SQLite has no notifications: enqueues in this process wake its workers.
+    server.jobs().setLocalWakeUp([&workers] { workers.wake(); });
+    ServeCommand serve(database, server.http(), server.live(), workers, signals, log);
     return exitWith(serve.run(invocation.config.listen));
 }

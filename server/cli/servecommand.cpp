@@ -2,6 +2,7 @@
 
 #include "http/httpservice.h"
 #include "live/livehub.h"
+#include "pipeline/pipelineworkers.h"
 #include "runtime/jsonlog.h"
 #include "runtime/signalwatcher.h"
 #include "storage/database.h"
@@ -14,10 +15,12 @@ using namespace Qt::StringLiterals;
 
 namespace callos::server {
 
-ServeCommand::ServeCommand(Database &database, HttpService &http, LiveHub &live, SignalWatcher &signals, JsonLog &log)
+ServeCommand::ServeCommand(Database &database, HttpService &http, LiveHub &live, PipelineWorkers &workers,
+    SignalWatcher &signals, JsonLog &log)
     : m_database(database)
     , m_http(http)
     , m_live(live)
+    , m_workers(workers)
     , m_signals(signals)
     , m_log(log)
 {
@@ -42,6 +45,8 @@ ExitCode ServeCommand::run(const ListenAddress &address)
                     u"Row-level security is not enforced for the database role %1: it is a superuser or has "
                     "BYPASSRLS, so it sees every organisation's rows. Connect as an ordinary role "
                     "(NOSUPERUSER NOBYPASSRLS) that owns the tables."_s.arg(*role) } });
+    if (!m_workers.start())
+        return ExitCode::Failed; // logged by the worker
     const Result<quint16> port = m_http.listen(address);
     if (!port) {
         m_log.write(u"error"_s, u"server.failed"_s,
@@ -58,6 +63,7 @@ ExitCode ServeCommand::run(const ListenAddress &address)
     QDeadlineTimer drainDeadline;
     const auto finish = [&]() {
         drain.stop();
+        m_workers.stop();
         m_database.close();
         m_log.write(u"info"_s, u"server.stopped"_s);
         loop.quit();

@@ -2,6 +2,8 @@
 
 #include "jobs/job.h"
 
+#include <QList>
+
 #include <optional>
 
 namespace callos::server {
@@ -17,6 +19,15 @@ public:
     // One attempt, in the job's organisation's tenant scope. std::nullopt:
     // done.
     virtual std::optional<JobFailure> run(const Job &job) = 0;
+};
+
+// The handlers one worker thread runs, together with what they share
+// (clients, stores), all living on that thread.
+class JobHandlerSet
+{
+public:
+    virtual ~JobHandlerSet() = default;
+    virtual QList<JobHandler *> handlers() = 0;
 };
 
 } // namespace callos::server

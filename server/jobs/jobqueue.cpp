@@ -235,8 +235,13 @@ Result<bool> JobQueue::retry(Transaction &transaction, const QString &orgId, con
 std::optional<Refusal> JobQueue::notifyWorkers(Transaction &transaction)
 {
     // PostgreSQL delivers it at commit, to the workers of every process.
-    if (m_database.backend() != DatabaseSettings::Backend::Postgresql)
+    // SQLite has one process: its workers are woken directly. A worker's
+    // claim waits for this transaction's write lock, so it sees the job.
+    if (m_database.backend() != DatabaseSettings::Backend::Postgresql) {
+        if (m_wakeLocalWorkers)
+            m_wakeLocalWorkers();
         return std::nullopt;
+    }
     return transaction.exec(u"SELECT pg_notify(?, '')"_s, { QString::fromLatin1(kChannel) });
 }
 

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 class QRandomGenerator;
 
 namespace callos {
@@ -56,6 +58,10 @@ public:
     Result<int> completeAll(const QList<Job> &jobs);
     Result<bool> fail(const Job &job, const JobFailure &failure);
 
+    // On SQLite, called when a job is added or retried (from any thread):
+    // it wakes this process's workers (JobWorkerThread::wake).
+    void setLocalWakeUp(std::function<void()> wake) { m_wakeLocalWorkers = std::move(wake); }
+
     // For admins: an organisation's jobs in these states, newest change first.
     Result<QList<JobInfo>> list(const QString &orgId, const QStringList &states, int limit, int offset);
     // One of the organisation's jobs; std::nullopt for none (or another's).
@@ -74,6 +80,7 @@ private:
     IdGenerator &m_ids;
     QRandomGenerator &m_random;
     RetryPolicy m_policy;
+    std::function<void()> m_wakeLocalWorkers;
 };
 
 } // namespace callos::server

@@ -4,6 +4,7 @@
 #include "storage/database.h"
 
 #include <QSqlDriver>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +70,9 @@ void JobRunner::drain()
     do {
         m_wokenWhileDraining = false;
         for (;;) {
+            // The thread is stopping: claim nothing more.
+            if (QThread::currentThread()->isInterruptionRequested())
+                break;
             const Result<QList<Job>> claimed
                 = m_queue.claim(m_settings.workerId, m_kinds, m_settings.batch, m_settings.leaseMs);
             if (!claimed) {
@@ -94,6 +98,7 @@ void JobRunner::drain()
                     done.append(job);
                     continue;
                 }
+                Q_EMIT attemptFailed(job.id, job.kind, job.attempts, failure->message);
                 if (const Result<bool> recorded = m_queue.fail(job, *failure); !recorded)
                     Q_EMIT storageFailed(recorded.refusal().message);
             }

@@ -44,6 +44,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // Before each attempt's handler runs (for progress and measurements).
     void attemptStarted(const QString &jobId, int attempt);
+    // An attempt failed (for the log; the queue has recorded it).
+    void attemptFailed(const QString &jobId, const QString &kind, int attempt, const QString &message);
     // A claim or a write failed (the database is away): tried again at the
     // next poll.
     void storageFailed(const QString &message);

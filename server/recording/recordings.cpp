@@ -59,4 +59,28 @@ Result<std::optional<QString>> Recordings::add(Transaction &transaction, const N
     return std::optional<QString>(id);
 }
 
+Result<std::optional<RecordingRow>> Recordings::find(const QString &recordingId)
+{
+    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, tr("reading recording %1").arg(recordingId),
+        u"SELECT id, org_id, call_id, source, state, file_type, storage_key, started_at, size_bytes "
+        "FROM recordings WHERE id = ?"_s,
+        { recordingId });
+    if (!row)
+        return row.refusal();
+    if (!row.value())
+        return std::optional<RecordingRow>();
+    const SqlRows::Row &r = *row.value();
+    return std::optional<RecordingRow>(RecordingRow{ r.at(0).toString(), r.at(1).toString(), r.at(2).toString(),
+        r.at(3).toString(), r.at(4).toString(), r.at(5).toString(), r.at(6).toString(),
+        r.at(7).isNull() ? 0 : r.at(7).toLongLong(), r.at(8).isNull() ? -1 : r.at(8).toLongLong() });
+}
+
+std::optional<Refusal> Recordings::markStored(
+    Transaction &transaction, const QString &recordingId, const QString &storageKey, qint64 sizeBytes)
+{
+    return transaction.exec(u"UPDATE recordings SET state = 'stored', storage_key = ?, size_bytes = ?, error = '', "
+                            "updated_at = ? WHERE id = ?"_s,
+        { storageKey, sizeBytes, m_clock.nowMs(), recordingId });
+}
+
 } // namespace callos::server

@@ -38,6 +38,20 @@ struct NewRecording
     QString fileType;
 };
 
+// A recording as stored.
+struct RecordingRow
+{
+    QString id;
+    QString orgId;
+    QString callId;
+    QString source;
+    QString state; // pending, stored, failed
+    QString fileType;
+    QString storageKey; // empty until stored
+    qint64 startedAt = 0;
+    qint64 sizeBytes = -1;
+};
+
 // The recordings table (migration 006): one row per recording of a call,
 // from the moment a source announces it.
 class Recordings
@@ -62,6 +76,12 @@ public:
     // The new recording's id; std::nullopt when the source told of it
     // before (same organisation, source and key), and nothing changed.
     Result<std::optional<QString>> add(Transaction &transaction, const NewRecording &recording);
+
+    // In the caller's tenant scope: another organisation's reads as none.
+    Result<std::optional<RecordingRow>> find(const QString &recordingId);
+    // The media is in the recording store under `storageKey`.
+    std::optional<Refusal> markStored(
+        Transaction &transaction, const QString &recordingId, const QString &storageKey, qint64 sizeBytes);
 
 private:
     Database &m_database;

@@ -18,8 +18,10 @@ void JsonLog::write(const QString &level, const QString &event, const QJsonObjec
     line.insert(u"ts"_s, QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).toString(Qt::ISODateWithMs));
     line.insert(u"level"_s, level);
     line.insert(u"event"_s, event);
+    const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
     // One write per line, so lines of concurrent writers never interleave.
-    m_sink.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    const QMutexLocker lock(&m_mutex);
+    m_sink.write(text);
 }
 
 } // namespace callos::server

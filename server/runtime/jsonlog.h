@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QMutex>
 #include <QString>
 
 class QIODevice;
@@ -13,7 +14,8 @@ namespace callos::server {
 
 // The server's log: one JSON object per line, so log collectors parse it
 // without guessing. Callers pass only fields that are safe to keep: never
-// headers, bodies, passwords or tokens.
+// headers, bodies, passwords or tokens. Safe to write from any thread (the
+// job workers log too).
 class JsonLog
 {
 public:
@@ -25,6 +27,7 @@ public:
 private:
     QIODevice &m_sink;
     const Clock &m_clock;
+    QMutex m_mutex;
 };
 
 } // namespace callos::server

@@ -12,16 +12,14 @@
 //   bench_webhook [deliveries [sqlite|postgresql]]   (default 2,000, both)
 #include "apiharness.h"
 #include "benchbackends.h"
-#include "callevents.h"
-#include "callharness.h"
 #include "playbook/playbookloader.h"
 #include "recording/zoomwebhooksignature.h"
 #include "sequentialposter.h"
 #include "testdatabases.h"
 #include "testpaths.h"
+#include "zoomcalls.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -36,44 +34,6 @@ namespace {
 const QByteArray kSecret = "bench-zoom-secret";
 constexpr qint64 kMeeting = 87565330005;
 
-// A call in meeting kMeeting, started an hour ago with consent to record.
-bool pushCall(ApiHarness &api, const Playbook &playbook, qint64 startMs)
-{
-    const auto acme = api.addOrganisation(u"Acme"_s);
-    const QString token = api.signIn(api.addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s));
-    CallHarness call(playbook);
-    call.clock().advance(startMs - call.clock().nowMs());
-    if (!call.session().start({ { u"prospectName"_s, u"Dana Whitfield"_s }, { u"clientCount"_s, 620 },
-            { u"zoomLink"_s, u"https://us02web.zoom.us/j/%1"_s.arg(kMeeting) } })
-        || !call.session().recordConsent(true, u"May I record this call?"_s))
-        return false;
-    registerCall(api, token, u"bench-"_s, call.events());
-    const ApiReply pushed = api.post(
-        u"/api/v1/events"_s, QJsonObject{ { u"events"_s, envelopes(call.events(), u"bench-"_s) } }, token);
-    return pushed.status == 200 && pushed.json[u"refused"_s].toArray().isEmpty();
-}
-
-QByteArray delivery(int index, qint64 recordingStartMs)
-{
-    const QString start = QDateTime::fromMSecsSinceEpoch(recordingStartMs, Qt::UTC).toString(Qt::ISODate);
-    const QString uuid = u"instance-%1=="_s.arg(index);
-    QJsonArray files;
-    for (const QString &type : { u"M4A"_s, u"MP4"_s }) {
-        files.append(QJsonObject{ { u"id"_s, QString(uuid + type) }, { u"meeting_id"_s, uuid },
-            { u"recording_start"_s, start }, { u"recording_end"_s, start }, { u"file_type"_s, type },
-            { u"file_extension"_s, type }, { u"file_size"_s, 24993120 }, { u"status"_s, u"completed"_s },
-            { u"download_url"_s, QString(u"https://example.zoom.us/rec/download/"_s + uuid + type) } });
-    }
-    return QJsonDocument(
-        QJsonObject{ { u"event"_s, u"recording.completed"_s }, { u"download_token"_s, u"token"_s },
-            { u"payload"_s,
-                QJsonObject{ { u"account_id"_s, u"AcCt1234"_s },
-                    { u"object"_s,
-                        QJsonObject{ { u"uuid"_s, uuid }, { u"id"_s, kMeeting }, { u"topic"_s, u"Discovery call"_s },
-                            { u"start_time"_s, start }, { u"recording_files"_s, files } } } } } })
-        .toJson(QJsonDocument::Compact);
-}
-
 bool measure(const QString &backendName, const DatabaseSettings &settings, const Playbook &playbook, int deliveries)
 {
     ServerApp::Settings appSettings;
@@ -84,7 +44,10 @@ bool measure(const QString &backendName, const DatabaseSettings &settings, const
         return false;
     }
     const qint64 callStart = api.clock().nowMs() - 60 * 60000;
-    if (!pushCall(api, playbook, callStart)) {
+    const auto acme = api.addOrganisation(u"Acme"_s);
+    const QString token = api.signIn(api.addUser(acme.orgId, Role::Agent, u"agent@acme.example"_s));
+    if (zoomcalls::pushCall(api, playbook, token, u"bench-"_s, u"https://us02web.zoom.us/j/%1"_s.arg(kMeeting), true,
+            callStart).isEmpty()) {
         std::fprintf(stderr, "bench_webhook: the call could not be stored\n");
         return false;
     }
@@ -92,7 +55,13 @@ bool measure(const QString &backendName, const DatabaseSettings &settings, const
     const QByteArray timestamp = QByteArray::number(api.clock().nowMs() / 1000);
     QList<SequentialPoster::Request> requests;
     for (int i = 0; i < deliveries; ++i) {
-        const QByteArray body = delivery(i, callStart + 5000);
+        const QString uuid = u"instance-%1=="_s.arg(i);
+        const QByteArray body = QJsonDocument(zoomcalls::recordingCompleted(QString::number(kMeeting), uuid,
+                                                  callStart + 5000,
+                                                  zoomcalls::recordingFiles(uuid, callStart + 5000,
+                                                      u"https://example.zoom.us/rec/download/"_s),
+                                                  u"token"_s))
+                                    .toJson(QJsonDocument::Compact);
         requests.append({ body,
             { { "x-zm-signature", signature.sign(timestamp, body) }, { "x-zm-request-timestamp", timestamp } } });
     }

@@ -6,15 +6,14 @@
 // nothing of them is stored.
 #include "apiharness.h"
 #include "callevents.h"
-#include "callharness.h"
 #include "playbook/playbookloader.h"
 #include "recording/zoommeetinglink.h"
 #include "recording/zoomwebhooksignature.h"
 #include "storage/sqlrows.h"
 #include "testdatabases.h"
 #include "testpaths.h"
+#include "zoomcalls.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -38,43 +37,14 @@ const QByteArray kVectorEncryptedToken = "4d50f1ce5b3b791cef6d94c2a9e51d86604352
 const QString kMeeting = u"87565330005"_s;
 const QString kZoomLink = u"https://us02web.zoom.us/j/87565330005?pwd=Zk9xQ2"_s;
 
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
+const QByteArray kSecret = "acme-zoom-secret";
 
-// recording.completed as Zoom sends it (../shared/reference/zoom), for a
-// recording that began at `startMs`: an audio file, a video and a timeline.
-QJsonObject recordingCompleted(const QString &meeting, const QString &uuid, qint64 startMs,
-    const QJsonArray &files = {})
+// recording.completed of meeting `meeting`, its files on Zoom's host.
+QJsonObject recordingCompleted(const QString &meeting, const QString &uuid, qint64 startMs, const QJsonArray &files = {})
 {
-    const auto file = [&](const QString &id, const QString &type, const QString &kind) {
-        QJsonObject out{ { u"meeting_id"_s, uuid }, { u"recording_start"_s, isoTime(startMs) },
-            { u"recording_end"_s, isoTime(startMs + 52 * 60000) }, { u"file_type"_s, type },
-            { u"file_extension"_s, type == u"TIMELINE"_s ? u"JSON"_s : type },
-            { u"download_url"_s, QString(u"https://example.zoom.us/rec/download/"_s + id) } };
-        if (!kind.isEmpty()) {
-            out.insert(u"id"_s, id);
-            out.insert(u"status"_s, u"completed"_s);
-            out.insert(u"file_size"_s, 24993120);
-            out.insert(u"recording_type"_s, kind);
-        }
-        return out;
-    };
-    const QJsonArray allFiles = !files.isEmpty()
-        ? files
-        : QJsonArray{ file(uuid + u"-m4a"_s, u"M4A"_s, u"audio_only"_s),
-              file(uuid + u"-mp4"_s, u"MP4"_s, u"shared_screen_with_speaker_view"_s),
-              file(uuid + u"-timeline"_s, u"TIMELINE"_s, QString()) };
-    return QJsonObject{ { u"event"_s, u"recording.completed"_s }, { u"event_ts"_s, startMs + 53 * 60000 },
-        { u"download_token"_s, QString(u"download-token-"_s + uuid) },
-        { u"payload"_s,
-            QJsonObject{ { u"account_id"_s, u"AcCt1234"_s },
-                { u"object"_s,
-                    QJsonObject{ { u"uuid"_s, uuid }, { u"id"_s, meeting.toLongLong() },
-                        { u"host_email"_s, u"alice@acme.example"_s }, { u"topic"_s, u"Discovery call"_s },
-                        { u"start_time"_s, isoTime(startMs) }, { u"duration"_s, 52 },
-                        { u"recording_files"_s, allFiles } } } } } };
+    return zoomcalls::recordingCompleted(meeting, uuid, startMs,
+        files.isEmpty() ? zoomcalls::recordingFiles(uuid, startMs, u"https://example.zoom.us/rec/download/"_s) : files,
+        u"download-token-"_s + uuid);
 }
 
 QByteArray compact(const QJsonObject &object)
@@ -109,9 +79,9 @@ private Q_SLOTS:
 
 private:
     // The whole server on this test row's backend, with Zoom's secret token.
-    void startServer(const QByteArray &secret = "acme-zoom-secret");
+    void startServer(const QByteArray &secret = kSecret);
     // Signed as Zoom signs, at the server's time unless told otherwise.
-    ApiReply deliver(const QByteArray &body, const QByteArray &secret = "acme-zoom-secret",
+    ApiReply deliver(const QByteArray &body, const QByteArray &secret = kSecret,
         std::optional<qint64> timestamp = std::nullopt);
     // A call the agent started at `startMs` with `zoomLink`, with the
     // prospect's consent to record when `consent`, pushed to the server.
@@ -150,39 +120,13 @@ void TestZoomWebhook::cleanup()
 
 ApiReply TestZoomWebhook::deliver(const QByteArray &body, const QByteArray &secret, std::optional<qint64> timestamp)
 {
-    const QByteArray seconds = QByteArray::number(timestamp.value_or(m_api->clock().nowMs() / 1000));
-    return m_api->send("POST", u"/webhooks/zoom"_s, body,
-        { { "Content-Type", "application/json" },
-            { "x-zm-signature", ZoomWebhookSignature(secret).sign(seconds, body) },
-            { "x-zm-request-timestamp", seconds } });
+    return zoomcalls::deliver(*m_api, body, secret, timestamp);
 }
 
 QString TestZoomWebhook::pushCall(
     const QString &token, const QString &prefix, const QString &zoomLink, bool consent, qint64 startMs)
 {
-    CallHarness call(m_playbook);
-    call.clock().advance(startMs - call.clock().nowMs());
-    if (!call.session().start({ { u"prospectName"_s, u"Dana Whitfield"_s }, { u"company"_s, u"Whitfield Coaching"_s },
-            { u"clientCount"_s, 620 }, { u"revenueVolatility"_s, 18 }, { u"zoomLink"_s, zoomLink } }))
-        return {};
-    call.clock().advance(20000);
-    if (consent && !call.session().recordConsent(true, u"Is it all right if I record this call for coaching?"_s))
-        return {};
-    const QString callId = registerCall(*m_api, token, prefix, call.events());
-    // Each call from its own desktop: the harness numbers every call's
-    // events from 1 on one device.
-    QJsonArray events = envelopes(call.events(), prefix);
-    for (QJsonValueRef event : events) {
-        QJsonObject envelope = event.toObject();
-        envelope[u"deviceId"_s] = QString(prefix + envelope[u"deviceId"_s].toString());
-        event = envelope;
-    }
-    const ApiReply pushed = m_api->post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, events } }, token);
-    if (pushed.status != 200 || !pushed.json[u"refused"_s].toArray().isEmpty()) {
-        qWarning() << "events:" << pushed.status << pushed.body;
-        return {};
-    }
-    return callId;
+    return zoomcalls::pushCall(*m_api, m_playbook, token, prefix, zoomLink, consent, startMs);
 }
 
 int TestZoomWebhook::count(const QString &table)
@@ -329,7 +273,7 @@ void TestZoomWebhook::consentIsAuditedAndRequired()
     QCOMPARE(entries[0][u"actor_user_id"_s].toString(), alice.id);
     QCOMPARE(entries[0][u"target"_s].toString(), callId);
     QCOMPARE(entries[0][u"details"_s][u"given"_s].toBool(), true);
-    QCOMPARE(entries[0][u"details"_s][u"wording"_s].toString(), u"Is it all right if I record this call for coaching?"_s);
+    QCOMPARE(entries[0][u"details"_s][u"wording"_s].toString(), zoomcalls::consentWording());
     QCOMPARE(entries[0][u"details"_s][u"recorded_at"_s].toInteger(), start + 20000);
 
     // A call in the same meeting, hours later, without consent: its

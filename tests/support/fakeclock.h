@@ -2,9 +2,12 @@
 
 #include "common/clock.h"
 
+#include <atomic>
+
 namespace callos::test {
 
-// A clock that only moves when the test says so.
+// A clock that only moves when the test says so. Readable from other
+// threads (the server's job workers) while the test moves it.
 class FakeClock final : public Clock
 {
 public:
@@ -14,7 +17,7 @@ public:
     void advanceMinutes(double minutes) { m_now += qint64(minutes * 60000); }
 
 private:
-    qint64 m_now;
+    std::atomic<qint64> m_now;
 };
 
 } // namespace callos::test
