@@ -39,6 +39,9 @@ struct JobFailure
     std::optional<qint64> retryAfterMs;
     // Running it again cannot help (bad input, a refusal): dead at once.
     bool permanent = false;
+
+    static JobFailure retryLater(QString message) { return JobFailure{ std::move(message), std::nullopt, false }; }
+    static JobFailure givingUp(QString message) { return JobFailure{ std::move(message), std::nullopt, true }; }
 };
 
 // A job as admins list it.

@@ -61,4 +61,18 @@ Result<std::unique_ptr<QIODevice>> DiskRecordingStore::open(const QString &key)
     return std::unique_ptr<QIODevice>(std::move(file));
 }
 
+Result<std::unique_ptr<LocalRecording>> DiskRecordingStore::local(const QString &key)
+{
+    const QString path = pathOf(key);
+    if (path.isEmpty() || !QFile::exists(path))
+        return Refusal{ u"recording.missing"_s, tr("The recording %1 is not in the store.").arg(key) };
+    return std::make_unique<LocalRecording>(path, false);
+}
+
+LocalRecording::~LocalRecording()
+{
+    if (m_temporary)
+        QFile::remove(m_path);
+}
+
 } // namespace callos::server

@@ -21,6 +21,7 @@ public:
     QString stagingDirectory() const override;
     std::optional<Refusal> store(const QString &key, const QString &localPath, const QString &contentType) override;
     Result<std::unique_ptr<QIODevice>> open(const QString &key) override;
+    Result<std::unique_ptr<LocalRecording>> local(const QString &key) override;
 
 private:
     // The file of `key`; empty for a key that would leave the folder.

@@ -14,20 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace callos::server {
 
-namespace {
-
-JobFailure retryLater(const QString &message)
-{
-    return JobFailure{ message, std::nullopt, false };
-}
-
-JobFailure permanent(const QString &message)
-{
-    return JobFailure{ message, std::nullopt, true };
-}
-
-} // namespace
-
 RecordingFetchHandler::RecordingFetchHandler(Database &database, Recordings &recordings, JobQueue &queue,
     RecordingStore &store, HttpClient &http, const Clock &clock)
     : m_database(database)
@@ -43,23 +29,23 @@ std::optional<JobFailure> RecordingFetchHandler::run(const Job &job)
 {
     const QString recordingId = job.payload.value(u"recording_id"_s).toString();
     if (recordingId.isEmpty() || job.payload.value(u"url"_s).toString().isEmpty())
-        return permanent(tr("The job names no recording or no address to fetch it from."));
+        return JobFailure::givingUp(tr("The job names no recording or no address to fetch it from."));
     const Result<std::optional<RecordingRow>> found = m_recordings.find(recordingId);
     if (!found)
-        return retryLater(found.refusal().message);
+        return JobFailure::retryLater(found.refusal().message);
     if (!found.value())
-        return permanent(tr("Recording %1 does not exist.").arg(recordingId));
+        return JobFailure::givingUp(tr("Recording %1 does not exist.").arg(recordingId));
     const RecordingRow &recording = *found.value();
     if (recording.state == u"stored"_s)
         return queueTranscription(job, recordingId, std::nullopt); // an earlier run got this far
 
     QTemporaryFile part(m_store.stagingDirectory() + u"/fetch-XXXXXX.part"_s);
     if (!part.open())
-        return retryLater(tr("Cannot make a file for the download: %1").arg(part.errorString()));
+        return JobFailure::retryLater(tr("Cannot make a file for the download: %1").arg(part.errorString()));
     if (std::optional<JobFailure> failure = download(job, part.fileName()))
         return failure; // the partial file goes with `part`
     if (!part.flush() || part.size() == 0)
-        return retryLater(tr("The recording's download was empty."));
+        return JobFailure::retryLater(tr("The recording's download was empty."));
     const qint64 size = part.size();
 
     const QString type = recording.fileType.toLower();
@@ -70,7 +56,7 @@ std::optional<JobFailure> RecordingFetchHandler::run(const Job &job)
     part.close();
     if (auto refusal = m_store.store(key, localPath, type == u"mp4"_s ? u"video/mp4"_s : u"audio/mp4"_s)) {
         QFile::remove(localPath);
-        return retryLater(refusal->message);
+        return JobFailure::retryLater(refusal->message);
     }
     return queueTranscription(job, recordingId, std::pair<QString, qint64>(key, size));
 }
@@ -79,7 +65,7 @@ std::optional<JobFailure> RecordingFetchHandler::download(const Job &job, const 
 {
     QFile sink(localPath);
     if (!sink.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return retryLater(tr("Cannot write the download: %1").arg(sink.errorString()));
+        return JobFailure::retryLater(tr("Cannot write the download: %1").arg(sink.errorString()));
     HttpRequest request;
     request.url = job.payload.value(u"url"_s).toString();
     const QString token = job.payload.value(u"download_token"_s).toString();
@@ -105,18 +91,18 @@ std::optional<JobFailure> RecordingFetchHandler::queueTranscription(
 {
     Transaction transaction(m_database, tr("Storing recording %1").arg(recordingId));
     if (auto refusal = transaction.begin())
-        return retryLater(refusal->message);
+        return JobFailure::retryLater(refusal->message);
     if (stored) {
         if (auto refusal = m_recordings.markStored(transaction, recordingId, stored->first, stored->second))
-            return retryLater(refusal->message);
+            return JobFailure::retryLater(refusal->message);
     }
     const Result<QString> next = m_queue.enqueue(transaction,
         NewJob{ job.orgId, QString::fromLatin1(kTranscribeKind), QJsonObject{ { u"recording_id"_s, recordingId } },
             recordingId, 8, 0 });
     if (!next)
-        return retryLater(next.refusal().message);
+        return JobFailure::retryLater(next.refusal().message);
     if (auto refusal = transaction.commit())
-        return retryLater(refusal->message);
+        return JobFailure::retryLater(refusal->message);
     return std::nullopt;
 }
 

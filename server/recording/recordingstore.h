@@ -11,6 +11,24 @@ class QIODevice;
 
 namespace callos::server {
 
+// A recording's bytes as a file on the local disk, for tools that read
+// files (the offline transcriber, an upload to a transcription service).
+// A copy made for it goes when this does.
+class LocalRecording
+{
+public:
+    LocalRecording(QString path, bool temporary) : m_path(std::move(path)), m_temporary(temporary) { }
+    ~LocalRecording();
+    LocalRecording(const LocalRecording &) = delete;
+    LocalRecording &operator=(const LocalRecording &) = delete;
+
+    const QString &path() const { return m_path; }
+
+private:
+    QString m_path;
+    bool m_temporary;
+};
+
 // Where the recordings' bytes live: the local disk by default, S3 when set
 // up. A key is "<organisation>/<recording>.<ext>"; the rows in `recordings`
 // name it, the store keeps the bytes.
@@ -29,6 +47,9 @@ public:
     virtual std::optional<Refusal> store(const QString &key, const QString &localPath, const QString &contentType) = 0;
     // The bytes under `key`, to read from the start.
     virtual Result<std::unique_ptr<QIODevice>> open(const QString &key) = 0;
+    // The bytes under `key` as a local file: the stored file itself on
+    // disk, a copy in the staging folder for a remote store.
+    virtual Result<std::unique_ptr<LocalRecording>> local(const QString &key) = 0;
 };
 
 } // namespace callos::server

@@ -45,7 +45,7 @@ namespace {
 const QStringList kTenantTables{ u"organisations"_s, u"users"_s, u"sessions"_s, u"mfa_recovery_codes"_s,
     u"prospects"_s, u"call_threads"_s, u"calls"_s, u"call_events"_s, u"call_milestones"_s, u"call_objections"_s,
     u"slide_instances"_s, u"share_links"_s, u"org_settings"_s, u"audit_log"_s, u"jobs"_s,
-    u"recordings"_s };
+    u"recordings"_s, u"transcripts"_s, u"prompt_layers"_s, u"analyses"_s };
 
 bool isPostgres()
 {
@@ -241,6 +241,16 @@ void TestRowLevelSecurity::addRowsTheApiDoesNotMake(const Tenant &tenant)
     QVERIFY(!transaction.exec(u"INSERT INTO recordings (id, org_id, call_id, source, source_key, created_at, "
                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
         { QString(u"recording-"_s + suffix), tenant.orgId, tenant.callId, u"upload"_s, suffix, now, now }));
+    QVERIFY(!transaction.exec(u"INSERT INTO transcripts (recording_id, org_id, call_id, engine, state, created_at, "
+                              "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        { QString(u"recording-"_s + suffix), tenant.orgId, tenant.callId, u"pocketsphinx"_s, u"completed"_s, now, now }));
+    QVERIFY(!transaction.exec(u"INSERT INTO prompt_layers (org_id, layer, version, text, created_at) "
+                              "VALUES (?, ?, ?, ?, ?)"_s,
+        { tenant.orgId, u"organisation"_s, 1, u"We coach coaches."_s, now }));
+    QVERIFY(!transaction.exec(u"INSERT INTO analyses (id, org_id, call_id, recording_id, engine, state, created_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        { QString(u"analysis-"_s + suffix), tenant.orgId, tenant.callId, QString(u"recording-"_s + suffix),
+            u"rule-based"_s, u"completed"_s, now }));
     // Objections and slides depend on how the engine's call went; one of
     // each whatever it did.
     QVERIFY(!transaction.exec(u"INSERT INTO call_objections (org_id, call_id, objection_id, type_id, raised_at) "
