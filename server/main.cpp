@@ -112,9 +112,10 @@ int main(int argc, char *argv[])
     ServerApp::Settings settings;
     settings.sessions = invocation.config.sessions;
     settings.integrations = invocation.config.integrations;
+    settings.recordingsDirectory = QDir(invocation.config.dataDir).filePath(u"recordings"_s);
     ServerApp server(database, sodium.value(), clock, ids, log, settings);
     PipelineSettings pipeline;
-    pipeline.recordingsDirectory = QDir(invocation.config.dataDir).filePath(u"recordings"_s);
+    pipeline.recordingsDirectory = settings.recordingsDirectory;
     PipelineWorkers workers(invocation.config.database, clock, log, pipeline);
     // SQLite has no notifications: enqueues in this process wake its workers.
     server.jobs().setLocalWakeUp([&workers] { workers.wake(); });

@@ -1,6 +1,7 @@
 #include "api/callroutes.h"
 
 #include "api/queryreader.h"
+#include "api/visiblecall.h"
 #include "api/visibility.h"
 #include "audit/auditlog.h"
 #include "common/clock.h"
@@ -27,11 +28,6 @@ constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 
 const QStringList kStatuses{ u"open"_s, u"in_progress"_s, u"completed"_s, u"closed_incomplete"_s };
-
-ApiFailure callNotFound()
-{
-    return ApiFailure::notFound(u"call.not_found"_s, CallRoutes::tr("There is no such call."));
-}
 
 // A body field naming something the caller cannot see: 404 like a path,
 // with the field, so the desktop sync knows to push the prospect first.
@@ -113,14 +109,7 @@ QJsonObject CallRoutes::toJson(const CallRow &call)
 
 ApiResult<CallRow> CallRoutes::findVisible(const Principal &who, const QString &id) const
 {
-    if (!isEntityId(id))
-        return callNotFound();
-    const Result<std::optional<CallRow>> found = m_calls.find(who.orgId, id);
-    if (!found)
-        return ApiFailure::internal(found.refusal());
-    if (!found.value() || !canSee(who, found.value()->agentUserId))
-        return callNotFound();
-    return *found.value();
+    return findVisibleCall(m_calls, who, id);
 }
 
 ApiResult<QHttpServerResponse> CallRoutes::list(HttpExchange &exchange)

@@ -33,6 +33,14 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_jobRoutes(database, m_jobs, m_audit)
     , m_recordings(database, clock, ids)
     , m_zoomWebhookRoutes(database, m_recordings, m_jobs, log, clock, settings.integrations.zoom.webhookSecret)
+    , m_transcripts(database, clock)
+    , m_analyses(database, clock, ids)
+    , m_pipelineStatus(m_jobs, m_recordings, m_transcripts, m_analyses)
+    , m_recordingStore(settings.recordingsDirectory)
+    , m_reviewRoutes(ReviewRoutes::Parts{ database, m_liveCalls, m_callPlaybooks, m_recordings, m_transcripts,
+          m_analyses, m_pipelineStatus, m_jobs, m_recordingStore, m_audit })
+    , m_prompts(database, clock)
+    , m_promptRoutes(database, m_prompts, m_audit)
 {
     m_authRoutes.addTo(m_http.router());
     m_mfaRoutes.addTo(m_http.router());
@@ -47,6 +55,8 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     m_viewerRoutes.addTo(m_http.router());
     m_jobRoutes.addTo(m_http.router());
     m_zoomWebhookRoutes.addTo(m_http.router());
+    m_reviewRoutes.addTo(m_http.router());
+    m_promptRoutes.addTo(m_http.router());
     // Queued: the sessions end inside a transaction; the check must read
     // what it committed.
     m_sessions.onSessionsEnded(

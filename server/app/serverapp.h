@@ -1,6 +1,8 @@
 #pragma once
 
 #include "accounts/secondfactor.h"
+#include "analysis/analyses.h"
+#include "analysis/promptregistry.h"
 #include "accounts/userdirectory.h"
 #include "api/auditroutes.h"
 #include "api/authroutes.h"
@@ -11,7 +13,9 @@
 #include "api/openapiroutes.h"
 #include "api/organisationroutes.h"
 #include "api/playbookroutes.h"
+#include "api/promptroutes.h"
 #include "api/prospectroutes.h"
+#include "api/reviewroutes.h"
 #include "api/userroutes.h"
 #include "api/zoomwebhookroutes.h"
 #include "audit/auditlog.h"
@@ -25,8 +29,11 @@
 #include "http/httpservice.h"
 #include "jobs/jobqueue.h"
 #include "live/livehub.h"
+#include "pipeline/pipelinestatus.h"
+#include "recording/diskrecordingstore.h"
 #include "recording/recordings.h"
 #include "sessions/sessionstore.h"
+#include "transcription/transcripts.h"
 #include "viewer/sharelinks.h"
 #include "viewer/viewerroutes.h"
 
@@ -55,6 +62,9 @@ public:
         LoginThrottlePolicy throttle;
         LiveSettings live;
         IntegrationSettings integrations;
+        // The recording store on disk (<data dir>/recordings); the job
+        // workers write it, the review routes read it.
+        QString recordingsDirectory;
     };
 
     ServerApp(Database &database, const SodiumRuntime &sodium, const Clock &clock, IdGenerator &ids, JsonLog &log,
@@ -102,6 +112,13 @@ private:
     JobRoutes m_jobRoutes;
     Recordings m_recordings;
     ZoomWebhookRoutes m_zoomWebhookRoutes;
+    Transcripts m_transcripts;
+    Analyses m_analyses;
+    PipelineStatus m_pipelineStatus;
+    DiskRecordingStore m_recordingStore;
+    ReviewRoutes m_reviewRoutes;
+    PromptRegistry m_prompts;
+    PromptRoutes m_promptRoutes;
 };
 
 } // namespace callos::server

@@ -216,6 +216,17 @@ Result<std::optional<JobInfo>> JobQueue::find(const QString &orgId, const QStrin
     return std::optional<JobInfo>(infoFrom(*row.value()));
 }
 
+Result<std::optional<JobInfo>> JobQueue::findByKey(const QString &orgId, const QString &kind, const QString &dedupeKey)
+{
+    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, tr("reading a job"),
+        kInfoColumns + u" WHERE org_id = ? AND kind = ? AND dedupe_key = ?"_s, { orgId, kind, dedupeKey });
+    if (!row)
+        return row.refusal();
+    if (!row.value())
+        return std::optional<JobInfo>();
+    return std::optional<JobInfo>(infoFrom(*row.value()));
+}
+
 Result<bool> JobQueue::retry(Transaction &transaction, const QString &orgId, const QString &jobId)
 {
     const qint64 now = m_clock.nowMs();

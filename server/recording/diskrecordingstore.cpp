@@ -21,6 +21,8 @@ DiskRecordingStore::DiskRecordingStore(QString root)
 
 QString DiskRecordingStore::stagingDirectory() const
 {
+    if (m_root.isEmpty())
+        return {}; // no store set up: nothing can be staged
     const QString staging = m_root + u"/.incoming"_s;
     QDir().mkpath(staging);
     QFile::setPermissions(m_root, kOwnerOnly | QFileDevice::ExeOwner);
@@ -31,7 +33,7 @@ QString DiskRecordingStore::pathOf(const QString &key) const
 {
     // Keys are made by the server from ids, but a key is never trusted to
     // stay inside the folder.
-    if (key.isEmpty() || key.startsWith(u'/') || key.contains(u"..") || key.contains(u'\\'))
+    if (m_root.isEmpty() || key.isEmpty() || key.startsWith(u'/') || key.contains(u"..") || key.contains(u'\\'))
         return {};
     return m_root + u'/' + key;
 }

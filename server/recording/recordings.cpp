@@ -61,10 +61,31 @@ Result<std::optional<QString>> Recordings::add(Transaction &transaction, const N
 
 Result<std::optional<RecordingRow>> Recordings::find(const QString &recordingId)
 {
-    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, tr("reading recording %1").arg(recordingId),
+    return first(tr("reading recording %1").arg(recordingId), u"id = ?"_s, { recordingId });
+}
+
+Result<bool> Recordings::hasConsent(const QString &callId)
+{
+    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database,
+        tr("reading the consent of call %1").arg(callId), u"SELECT recording_consent FROM calls WHERE id = ?"_s,
+        { callId });
+    if (!row)
+        return row.refusal();
+    return row.value() && row.value()->at(0).toBool();
+}
+
+Result<std::optional<RecordingRow>> Recordings::latestForCall(const QString &callId)
+{
+    return first(tr("reading the recordings of call %1").arg(callId), u"call_id = ?"_s, { callId });
+}
+
+Result<std::optional<RecordingRow>> Recordings::first(const QString &what, const QString &where, const QVariantList &values)
+{
+    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, what,
         u"SELECT id, org_id, call_id, source, state, file_type, storage_key, started_at, size_bytes "
-        "FROM recordings WHERE id = ?"_s,
-        { recordingId });
+        "FROM recordings WHERE "_s
+            + where + u" ORDER BY created_at DESC, id DESC LIMIT 1"_s,
+        values);
     if (!row)
         return row.refusal();
     if (!row.value())

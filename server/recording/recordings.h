@@ -79,11 +79,17 @@ public:
 
     // In the caller's tenant scope: another organisation's reads as none.
     Result<std::optional<RecordingRow>> find(const QString &recordingId);
+    // Whether the call's prospect agreed to be recorded (ConsentRecorded).
+    Result<bool> hasConsent(const QString &callId);
+    // The call's newest recording, if it has one.
+    Result<std::optional<RecordingRow>> latestForCall(const QString &callId);
     // The media is in the recording store under `storageKey`.
     std::optional<Refusal> markStored(
         Transaction &transaction, const QString &recordingId, const QString &storageKey, qint64 sizeBytes);
 
 private:
+    Result<std::optional<RecordingRow>> first(const QString &what, const QString &where, const QVariantList &values);
+
     Database &m_database;
     const Clock &m_clock;
     IdGenerator &m_ids;

@@ -1,0 +1,219 @@
+#include "api/reviewroutes.h"
+
+#include "analysis/analyses.h"
+#include "analysis/calltimeline.h"
+#include "api/visiblecall.h"
+#include "api/visibility.h"
+#include "audit/auditlog.h"
+#include "call/calleventcodec.h"
+#include "calls/callplaybooks.h"
+#include "calls/callrepository.h"
+#include "http/httprouter.h"
+#include "http/jsonrequest.h"
+#include "jobs/jobqueue.h"
+#include "pipeline/pipelinestatus.h"
+#include "prospects/entityid.h"
+#include "recording/recordings.h"
+#include "recording/recordingstore.h"
+#include "storage/transaction.h"
+#include "transcription/transcriptjson.h"
+#include "transcription/transcripts.h"
+
+#include <QIODevice>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace callos::server {
+
+namespace {
+
+QJsonValue timeOrNull(qint64 ms)
+{
+    return ms > 0 ? QJsonValue(ms) : QJsonValue();
+}
+
+QJsonObject recordingJson(const RecordingRow &recording)
+{
+    return QJsonObject{ { u"id"_s, recording.id }, { u"source"_s, recording.source }, { u"state"_s, recording.state },
+        { u"started_at"_s, timeOrNull(recording.startedAt) }, { u"file_type"_s, recording.fileType },
+        { u"size_bytes"_s, recording.sizeBytes >= 0 ? QJsonValue(recording.sizeBytes) : QJsonValue() } };
+}
+
+QJsonObject analysisJson(const AnalysisRow &analysis)
+{
+    return QJsonObject{ { u"id"_s, analysis.id }, { u"engine"_s, analysis.engine }, { u"state"_s, analysis.state },
+        { u"result"_s, analysis.result.isEmpty() ? QJsonValue() : QJsonValue(analysis.result) },
+        { u"failure_reason"_s, analysis.failureReason }, { u"prompt_versions"_s, analysis.promptVersions },
+        { u"model"_s, analysis.model }, { u"created_at"_s, analysis.createdAt } };
+}
+
+// The job kinds of a recording's steps, each keyed by the recording's id.
+const QStringList kStepKinds{ u"recording.fetch"_s, u"recording.transcribe"_s, u"call.analyse"_s };
+
+} // namespace
+
+ReviewRoutes::ReviewRoutes(Parts parts)
+    : m_parts(parts)
+{
+}
+
+void ReviewRoutes::addTo(HttpRouter &router)
+{
+    router.addSync(HttpExchange::Method::Get, u"/api/v1/calls/{id}/review"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return review(exchange); });
+    router.addSync(HttpExchange::Method::Post, u"/api/v1/calls/{id}/review/retry"_s, { Access::Agent, 1024 },
+        [this](HttpExchange &exchange) { return retry(exchange); });
+    router.addSync(HttpExchange::Method::Get, u"/api/v1/recordings/{id}/media"_s, { Access::Agent, 0 },
+        [this](HttpExchange &exchange) { return media(exchange); });
+}
+
+ApiAnswer ReviewRoutes::review(HttpExchange &exchange)
+{
+    ApiResult<QJsonObject> out = reviewOf(exchange.principal(), exchange.param(0));
+    if (!out)
+        return out.failure();
+    return QHttpServerResponse(out.value());
+}
+
+ApiResult<QJsonObject> ReviewRoutes::reviewOf(const Principal &who, const QString &callId)
+{
+    const ApiResult<CallRow> call = findVisibleCall(m_parts.calls, who, callId);
+    if (!call)
+        return call.failure();
+    const Result<bool> consent = m_parts.recordings.hasConsent(callId);
+    if (!consent)
+        return ApiFailure::internal(consent.refusal());
+    const Result<QJsonObject> pipeline = m_parts.status.of(who.orgId, callId, consent.value());
+    if (!pipeline)
+        return ApiFailure::internal(pipeline.refusal());
+    QJsonObject out{ { u"call_id"_s, callId }, { u"pipeline"_s, pipeline.value() }, { u"recording"_s, QJsonValue() },
+        { u"transcript"_s, QJsonValue() }, { u"timeline"_s, QJsonArray() }, { u"analysis"_s, QJsonValue() } };
+
+    const Result<std::optional<RecordingRow>> recording = m_parts.recordings.latestForCall(callId);
+    if (!recording)
+        return ApiFailure::internal(recording.refusal());
+    if (!recording.value())
+        return out;
+    out.insert(u"recording"_s, recordingJson(*recording.value()));
+
+    const Result<std::optional<TranscriptRow>> transcript = m_parts.transcripts.find(recording.value()->id);
+    if (!transcript)
+        return ApiFailure::internal(transcript.refusal());
+    if (transcript.value() && transcript.value()->state == u"completed"_s) {
+        const Transcript &text = transcript.value()->transcript;
+        out.insert(u"transcript"_s,
+            QJsonObject{ { u"engine"_s, text.engine }, { u"language"_s, text.language },
+                { u"duration_ms"_s, text.durationMs },
+                { u"utterances"_s, TranscriptJson::utterancesToJson(text.utterances) } });
+    }
+
+    // The call's events on the recording's time line.
+    const Result<QJsonArray> stored = m_parts.calls.events(who.orgId, callId);
+    if (!stored)
+        return ApiFailure::internal(stored.refusal());
+    QList<CallEvent> events;
+    for (const QJsonValue &json : stored.value()) {
+        if (Result<CallEvent> event = CallEventCodec::fromJson(json.toObject()))
+            events.append(std::move(event).value());
+    }
+    if (!events.isEmpty()) {
+        const QJsonObject started = events.first().payload;
+        if (const std::shared_ptr<const Playbook> playbook = m_parts.playbooks.find(who.orgId,
+                started.value(u"playbookId"_s).toString(), started.value(u"playbookVersion"_s).toInt())) {
+            const qint64 origin = recording.value()->startedAt > 0 ? recording.value()->startedAt : events.first().at;
+            out.insert(u"timeline"_s, CallTimeline::toJson(CallTimeline::align(events, *playbook, origin)));
+        }
+    }
+
+    const Result<std::optional<AnalysisRow>> analysis = m_parts.analyses.find(callId, recording.value()->id);
+    if (!analysis)
+        return ApiFailure::internal(analysis.refusal());
+    if (analysis.value())
+        out.insert(u"analysis"_s, analysisJson(*analysis.value()));
+    return out;
+}
+
+ApiAnswer ReviewRoutes::retry(HttpExchange &exchange)
+{
+    if (!exchange.body().isEmpty()) {
+        const ApiResult<bool> empty = readJsonBody<bool>(exchange, [](JsonObjectReader &) { return true; });
+        if (!empty)
+            return empty.failure();
+    }
+    const Principal &who = exchange.principal();
+    const QString callId = exchange.param(0);
+    const ApiResult<CallRow> call = findVisibleCall(m_parts.calls, who, callId);
+    if (!call)
+        return call.failure();
+    const Result<std::optional<RecordingRow>> recording = m_parts.recordings.latestForCall(callId);
+    if (!recording)
+        return ApiFailure::internal(recording.refusal());
+    QStringList retried;
+    if (recording.value()) {
+        Transaction transaction(m_parts.database, tr("Retrying the work after call %1").arg(callId));
+        if (auto refusal = transaction.begin())
+            return ApiFailure::internal(*refusal);
+        for (const QString &kind : kStepKinds) {
+            const Result<std::optional<JobInfo>> job = m_parts.jobs.findByKey(who.orgId, kind, recording.value()->id);
+            if (!job)
+                return ApiFailure::internal(job.refusal());
+            if (!job.value() || (job.value()->state != u"failed"_s && job.value()->state != u"dead"_s))
+                continue;
+            const Result<bool> again = m_parts.jobs.retry(transaction, who.orgId, job.value()->id);
+            if (!again)
+                return ApiFailure::internal(again.refusal());
+            if (again.value())
+                retried.append(kind);
+        }
+        if (!retried.isEmpty()) {
+            if (auto refusal = m_parts.audit.record(transaction,
+                    AuditEntry{ who.orgId, who.userId, u"call.pipeline_retried"_s, callId,
+                        QJsonObject{ { u"steps"_s, QJsonArray::fromStringList(retried) } }, 0, 0 }))
+                return ApiFailure::internal(*refusal);
+            if (auto refusal = transaction.commit())
+                return ApiFailure::internal(*refusal);
+        }
+    }
+    if (retried.isEmpty())
+        return ApiFailure::conflict(u"pipeline.nothing_to_retry"_s,
+            tr("Nothing has failed in the work after call %1.").arg(callId));
+    ApiResult<QJsonObject> out = reviewOf(who, callId);
+    if (!out)
+        return out.failure();
+    return QHttpServerResponse(out.value());
+}
+
+ApiAnswer ReviewRoutes::media(HttpExchange &exchange)
+{
+    const Principal &who = exchange.principal();
+    const QString recordingId = exchange.param(0);
+    const auto notFound = [&] {
+        return ApiFailure::notFound(u"recording.not_found"_s, tr("There is no such recording."));
+    };
+    if (!isEntityId(recordingId))
+        return notFound();
+    const Result<std::optional<RecordingRow>> recording = m_parts.recordings.find(recordingId);
+    if (!recording)
+        return ApiFailure::internal(recording.refusal());
+    if (!recording.value() || recording.value()->orgId != who.orgId)
+        return notFound();
+    const ApiResult<CallRow> call = findVisibleCall(m_parts.calls, who, recording.value()->callId);
+    if (!call)
+        return notFound();
+    if (recording.value()->state != u"stored"_s)
+        return ApiFailure::conflict(u"recording.not_stored"_s, tr("The recording is not stored yet."));
+    Result<std::unique_ptr<QIODevice>> opened = m_parts.store.open(recording.value()->storageKey);
+    if (!opened)
+        return ApiFailure::internal(opened.refusal());
+    // Logged before a byte goes out: an access that fails half-way was
+    // still an access.
+    if (auto refusal = m_parts.audit.record(AuditEntry{ who.orgId, who.userId, u"recording.accessed"_s,
+            recording.value()->callId, QJsonObject{ { u"recording_id"_s, recordingId } }, 0, 0 }))
+        return ApiFailure::internal(*refusal);
+    const QByteArray type = recording.value()->fileType.compare(u"MP4"_s, Qt::CaseInsensitive) == 0 ? "video/mp4"
+                                                                                                     : "audio/mp4";
+    return QHttpServerResponse(type, opened.value()->readAll());
+}
+
+} // namespace callos::server
