@@ -77,6 +77,11 @@ public:
 protected:
     // Runs on the fake's thread.
     virtual FakeResponse respond(const FakeRequest &request) = 0;
+    // An object on the fake's thread from start() until the destructor, for
+    // a subclass's own work there (timers, outgoing requests such as
+    // webhooks): invokeMethod on it, or parent to it what must live there.
+    // A subclass deletes what it parented before it is gone itself.
+    QObject *threadContext() const { return m_worker; }
 
 private:
     friend class FakeHttpWorker;
