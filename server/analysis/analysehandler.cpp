@@ -1,6 +1,9 @@
 #include "analysis/analysehandler.h"
 
 #include "analysis/analyses.h"
+#include "analysis/analysisprompt.h"
+#include "analysis/claudeclient.h"
+#include "analysis/promptregistry.h"
 #include "call/calleventcodec.h"
 #include "call/callreducer.h"
 #include "calls/callplaybooks.h"
@@ -14,13 +17,16 @@ using namespace Qt::StringLiterals;
 namespace callos::server {
 
 AnalyseHandler::AnalyseHandler(Database &database, Recordings &recordings, Transcripts &transcripts,
-    Analyses &analyses, CallRepository &calls, CallPlaybooks &playbooks)
+    Analyses &analyses, CallRepository &calls, CallPlaybooks &playbooks, PromptRegistry &prompts, ClaudeClient *claude)
     : m_database(database)
     , m_recordings(recordings)
     , m_transcripts(transcripts)
     , m_analyses(analyses)
     , m_calls(calls)
     , m_playbooks(playbooks)
+    , m_prompts(prompts)
+    , m_claude(claude)
+    , m_schema(AnalysisPrompt::schema())
 {
 }
 
@@ -41,11 +47,19 @@ std::optional<JobFailure> AnalyseHandler::run(const Job &job)
     const CallMetrics metrics = CallMetrics::compute(input.transcript);
 
     AnalysisRow analysis;
+    if (m_claude) {
+        std::variant<AnalysisRow, JobFailure> asked = askClaude(job, input, metrics);
+        if (const JobFailure *failure = std::get_if<JobFailure>(&asked))
+            return *failure;
+        analysis = std::get<AnalysisRow>(std::move(asked));
+    } else {
+        analysis.engine = u"rule-based"_s;
+        analysis.state = u"completed"_s;
+        analysis.result = m_ruleBased.analyse(input, metrics);
+    }
     analysis.callId = callId;
     analysis.recordingId = recordingId;
-    analysis.engine = u"rule-based"_s;
-    analysis.state = u"completed"_s;
-    analysis.result = m_ruleBased.analyse(input, metrics);
+    // The figures need no judgement: the same whoever analysed.
     analysis.result.insert(u"metrics"_s, metrics.toJson());
 
     Transaction transaction(m_database, tr("Storing the analysis of call %1").arg(callId));
@@ -57,6 +71,37 @@ std::optional<JobFailure> AnalyseHandler::run(const Job &job)
     if (auto refusal = transaction.commit())
         return JobFailure::retryLater(refusal->message);
     return std::nullopt;
+}
+
+std::variant<AnalysisRow, JobFailure> AnalyseHandler::askClaude(
+    const Job &job, const CallAnalysisInput &input, const CallMetrics &metrics)
+{
+    const Result<QList<PromptLayer>> layers = m_prompts.current(job.orgId);
+    if (!layers)
+        return JobFailure::retryLater(layers.refusal().message);
+    const ClaudeResult answer = m_claude->send(AnalysisPrompt::build(layers.value(), input, metrics, m_schema));
+    if (answer.outcome == ClaudeResult::Outcome::Failed)
+        return answer.failure;
+    AnalysisRow analysis;
+    analysis.engine = u"claude"_s;
+    analysis.promptVersions = PromptRegistry::versionsOf(layers.value());
+    analysis.model = answer.model;
+    analysis.usage = QJsonObject{ { u"input_tokens"_s, answer.usage.inputTokens },
+        { u"output_tokens"_s, answer.usage.outputTokens },
+        { u"cache_creation_input_tokens"_s, answer.usage.cacheCreationInputTokens },
+        { u"cache_read_input_tokens"_s, answer.usage.cacheReadInputTokens } };
+    if (answer.answered()) {
+        analysis.state = u"completed"_s;
+        analysis.result = answer.answer;
+    } else {
+        // Refused, or an answer outside the schema: kept, with why, so a
+        // person sees it; asking again would spend money on the same.
+        analysis.state = u"failed"_s;
+        analysis.failureReason = answer.outcome == ClaudeResult::Outcome::Refused
+            ? tr("Claude declined to analyse the call: %1").arg(answer.problem)
+            : tr("Claude's answer did not fit the analysis schema: %1").arg(answer.problem);
+    }
+    return analysis;
 }
 
 std::variant<CallAnalysisInput, JobFailure> AnalyseHandler::gather(const Job &job, const QString &recordingId)

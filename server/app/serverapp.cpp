@@ -41,6 +41,7 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
           m_analyses, m_pipelineStatus, m_jobs, m_recordingStore, m_audit })
     , m_prompts(database, clock)
     , m_promptRoutes(database, m_prompts, m_audit)
+    , m_assemblyAiWebhookRoutes(database, m_transcripts, m_jobs, settings.integrations.assemblyAiWebhookSecret())
 {
     m_authRoutes.addTo(m_http.router());
     m_mfaRoutes.addTo(m_http.router());
@@ -57,6 +58,7 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     m_zoomWebhookRoutes.addTo(m_http.router());
     m_reviewRoutes.addTo(m_http.router());
     m_promptRoutes.addTo(m_http.router());
+    m_assemblyAiWebhookRoutes.addTo(m_http.router());
     // Queued: the sessions end inside a transaction; the check must read
     // what it committed.
     m_sessions.onSessionsEnded(

@@ -4,6 +4,7 @@
 #include "analysis/analyses.h"
 #include "analysis/promptregistry.h"
 #include "accounts/userdirectory.h"
+#include "api/assemblyaiwebhookroutes.h"
 #include "api/auditroutes.h"
 #include "api/authroutes.h"
 #include "api/callroutes.h"
@@ -119,6 +120,7 @@ private:
     ReviewRoutes m_reviewRoutes;
     PromptRegistry m_prompts;
     PromptRoutes m_promptRoutes;
+    AssemblyAiWebhookRoutes m_assemblyAiWebhookRoutes;
 };
 
 } // namespace callos::server

@@ -216,6 +216,22 @@ Result<std::optional<JobInfo>> JobQueue::find(const QString &orgId, const QStrin
     return std::optional<JobInfo>(infoFrom(*row.value()));
 }
 
+Result<bool> JobQueue::runNow(Transaction &transaction, const QString &orgId, const QString &kind, const QString &dedupeKey)
+{
+    const qint64 now = m_clock.nowMs();
+    const Result<int> changed = transaction.execCounting(
+        u"UPDATE jobs SET run_at = ?, updated_at = ? WHERE org_id = ? AND kind = ? AND dedupe_key = ? "
+        "AND state IN ('queued', 'failed') AND run_at > ?"_s,
+        { now, now, orgId, kind, dedupeKey, now });
+    if (!changed)
+        return changed.refusal();
+    if (changed.value() == 1) {
+        if (auto refusal = notifyWorkers(transaction))
+            return *refusal;
+    }
+    return changed.value() == 1;
+}
+
 Result<std::optional<JobInfo>> JobQueue::findByKey(const QString &orgId, const QString &kind, const QString &dedupeKey)
 {
     const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, tr("reading a job"),

@@ -66,6 +66,10 @@ public:
     Result<QList<JobInfo>> list(const QString &orgId, const QStringList &states, int limit, int offset);
     // One of the organisation's jobs; std::nullopt for none (or another's).
     Result<std::optional<JobInfo>> find(const QString &orgId, const QString &jobId);
+    // Brings a waiting job (queued, or failed and due later) forward to
+    // now: the service it waits for says it is ready. false: no such job
+    // waiting.
+    Result<bool> runNow(Transaction &transaction, const QString &orgId, const QString &kind, const QString &dedupeKey);
     // The job asked for with this dedupe key, if any.
     Result<std::optional<JobInfo>> findByKey(const QString &orgId, const QString &kind, const QString &dedupeKey);
     // A failed or dead job queued to run now, with all its attempts again.

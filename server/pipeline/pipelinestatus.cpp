@@ -76,10 +76,16 @@ Result<QJsonObject> PipelineStatus::of(const QString &orgId, const QString &call
     const Result<std::optional<TranscriptRow>> transcript = m_transcripts.find(recordingId);
     if (!transcript)
         return transcript.refusal();
-    if (transcript.value() && transcript.value()->state == u"completed"_s) {
-        QJsonObject done = step(u"transcription"_s, u"done"_s);
-        done.insert(u"engine"_s, transcript.value()->transcript.engine);
-        steps.append(done);
+    if (transcript.value()) {
+        // Stored, at AssemblyAI (its collection job waits on purpose), or
+        // refused by it.
+        static const QHash<QString, QString> states{ { u"completed"_s, u"done"_s }, { u"requested"_s, u"running"_s },
+            { u"failed"_s, u"failed"_s } };
+        QJsonObject known = step(u"transcription"_s, states.value(transcript.value()->state));
+        known.insert(u"engine"_s, transcript.value()->transcript.engine);
+        if (!transcript.value()->error.isEmpty())
+            known.insert(u"last_error"_s, transcript.value()->error);
+        steps.append(known);
     } else {
         const Result<std::optional<JobInfo>> transcribe = job(TranscribeHandler::kKind);
         if (!transcribe)

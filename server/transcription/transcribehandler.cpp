@@ -1,10 +1,12 @@
 #include "transcription/transcribehandler.h"
 
+#include "common/clock.h"
 #include "jobs/jobqueue.h"
 #include "recording/recordings.h"
 #include "recording/recordingstore.h"
 #include "storage/transaction.h"
 #include "transcription/localtranscriber.h"
+#include "transcription/transcriptcompletion.h"
 #include "transcription/transcripts.h"
 
 using namespace Qt::StringLiterals;
@@ -12,13 +14,18 @@ using namespace Qt::StringLiterals;
 namespace callos::server {
 
 TranscribeHandler::TranscribeHandler(Database &database, Recordings &recordings, Transcripts &transcripts,
-    JobQueue &queue, RecordingStore &store, LocalTranscriber &transcriber)
+    JobQueue &queue, RecordingStore &store, TranscriptCompletion &completion, LocalTranscriber &transcriber,
+    AssemblyAiClient *assemblyAi, AssemblyAiTranscriptOptions assemblyAiOptions, const Clock &clock)
     : m_database(database)
     , m_recordings(recordings)
     , m_transcripts(transcripts)
     , m_queue(queue)
     , m_store(store)
+    , m_completion(completion)
     , m_transcriber(transcriber)
+    , m_assemblyAi(assemblyAi)
+    , m_assemblyAiOptions(std::move(assemblyAiOptions))
+    , m_clock(clock)
 {
 }
 
@@ -37,35 +44,52 @@ std::optional<JobFailure> TranscribeHandler::run(const Job &job)
     const Result<std::optional<TranscriptRow>> existing = m_transcripts.find(recordingId);
     if (!existing)
         return JobFailure::retryLater(existing.refusal().message);
-    if (existing.value() && existing.value()->state == u"completed"_s)
-        return queueAnalysis(job, recordingId, recording.callId, nullptr); // an earlier run got this far
+    if (existing.value() && existing.value()->state == u"completed"_s) // an earlier run got this far
+        return m_completion.complete(recording.orgId, recordingId, recording.callId, nullptr);
+    if (m_assemblyAi && existing.value() && existing.value()->state == u"requested"_s)
+        return queueCollection(recording, QString());
 
     const Result<std::unique_ptr<LocalRecording>> local = m_store.local(recording.storageKey);
     if (!local)
         return JobFailure::retryLater(local.refusal().message);
+    if (m_assemblyAi)
+        return askAssemblyAi(recording, local.value()->path());
     const Result<Transcript> transcript = m_transcriber.transcribe(local.value()->path());
     if (!transcript) {
         if (transcript.refusal().code == u"transcription.cancelled"_s)
             return JobFailure::retryLater(transcript.refusal().message);
         return JobFailure::givingUp(transcript.refusal().message);
     }
-
-    return queueAnalysis(job, recordingId, recording.callId, &transcript.value());
+    return m_completion.complete(recording.orgId, recordingId, recording.callId, &transcript.value());
 }
 
-std::optional<JobFailure> TranscribeHandler::queueAnalysis(
-    const Job &job, const QString &recordingId, const QString &callId, const Transcript *transcript)
+std::optional<JobFailure> TranscribeHandler::askAssemblyAi(const RecordingRow &recording, const QString &localPath)
 {
-    Transaction transaction(m_database, tr("Storing the transcript of recording %1").arg(recordingId));
+    const JobResult<QString> uploaded = m_assemblyAi->upload(localPath);
+    if (!uploaded)
+        return uploaded.failure();
+    const JobResult<QString> created = m_assemblyAi->createTranscript(uploaded.value(), m_assemblyAiOptions);
+    if (!created)
+        return created.failure();
+    return queueCollection(recording, created.value());
+}
+
+std::optional<JobFailure> TranscribeHandler::queueCollection(const RecordingRow &recording, const QString &externalId)
+{
+    Transaction transaction(m_database, tr("Recording the transcription request of %1").arg(recording.id));
     if (auto refusal = transaction.begin())
         return JobFailure::retryLater(refusal->message);
-    if (transcript) {
-        if (auto refusal = m_transcripts.saveCompleted(transaction, recordingId, job.orgId, callId, *transcript))
+    if (!externalId.isEmpty()) {
+        if (auto refusal = m_transcripts.saveRequested(
+                transaction, recording.id, recording.orgId, recording.callId, u"assemblyai"_s, externalId))
             return JobFailure::retryLater(refusal->message);
     }
+    const qint64 poll = m_assemblyAiOptions.webhookUrl.isEmpty() ? kPollWithoutWebhookMs : kPollWithWebhookMs;
+    // Polls come back for hours: AssemblyAI takes a fraction of the audio's
+    // length, and its queue can be long.
     const Result<QString> next = m_queue.enqueue(transaction,
-        NewJob{ job.orgId, QString::fromLatin1(kAnalyseKind),
-            QJsonObject{ { u"recording_id"_s, recordingId }, { u"call_id"_s, callId } }, recordingId, 8, 0 });
+        NewJob{ recording.orgId, QString::fromLatin1(kCollectKind), QJsonObject{ { u"recording_id"_s, recording.id } },
+            recording.id, 40, m_clock.nowMs() + poll });
     if (!next)
         return JobFailure::retryLater(next.refusal().message);
     if (auto refusal = transaction.commit())

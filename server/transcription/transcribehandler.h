@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobs/jobhandler.h"
+#include "transcription/assemblyaiclient.h"
 
 #include <QCoreApplication>
 
@@ -11,42 +12,58 @@ class JobQueue;
 class LocalTranscriber;
 class RecordingStore;
 class Recordings;
+class TranscriptCompletion;
 class Transcripts;
-struct Transcript;
+struct RecordingRow;
 
-// The job "recording.transcribe" {recording_id}: the stored recording's
-// transcript, then the call's analysis is queued ("call.analyse"), both in
-// one transaction. Offline (no AssemblyAI key) the LocalTranscriber makes
-// it on this machine.
+// The job "recording.transcribe" {recording_id}, for a stored recording:
+// - with AssemblyAI (a key is set): uploads the audio, asks for a
+//   transcript with two speakers (and the webhook, when the server has a
+//   public address), records the request and queues "transcript.collect",
+//   which fetches the result when AssemblyAI's webhook says it is done -
+//   or, as a fallback, when its poll comes due;
+// - offline: the LocalTranscriber (pocketsphinx) makes the transcript here,
+//   and the call's analysis is queued (TranscriptCompletion).
 //
-// Idempotent: a recording that has its transcript only makes sure the
-// analysis is queued (the queue's dedupe key keeps it one job).
+// Idempotent: a recording whose transcript is stored or requested only
+// makes sure the next job is queued. (A crash between AssemblyAI's answer
+// and the commit asks AssemblyAI a second time: one transcript is stored.)
 class TranscribeHandler final : public JobHandler
 {
     Q_DECLARE_TR_FUNCTIONS(callos::server::TranscribeHandler)
 
 public:
     static constexpr auto kKind = "recording.transcribe";
-    static constexpr auto kAnalyseKind = "call.analyse";
+    static constexpr auto kCollectKind = "transcript.collect";
+    // The fallback poll when no webhook can come (no public address), and
+    // when one should have come already.
+    static constexpr qint64 kPollWithoutWebhookMs = 30 * 1000;
+    static constexpr qint64 kPollWithWebhookMs = 10 * 60 * 1000;
 
+    // `assemblyAi` null: offline with `transcriber`.
     TranscribeHandler(Database &database, Recordings &recordings, Transcripts &transcripts, JobQueue &queue,
-        RecordingStore &store, LocalTranscriber &transcriber);
+        RecordingStore &store, TranscriptCompletion &completion, LocalTranscriber &transcriber,
+        AssemblyAiClient *assemblyAi, AssemblyAiTranscriptOptions assemblyAiOptions, const Clock &clock);
 
     QString kind() const override { return QString::fromLatin1(kKind); }
     std::optional<JobFailure> run(const Job &job) override;
 
 private:
-    // Stores `transcript` (unless null: stored before) and queues the
-    // call's analysis, in one transaction.
-    std::optional<JobFailure> queueAnalysis(
-        const Job &job, const QString &recordingId, const QString &callId, const Transcript *transcript);
+    std::optional<JobFailure> askAssemblyAi(const RecordingRow &recording, const QString &localPath);
+    // Records the request (unless `externalId` is empty: recorded before)
+    // and queues the collection.
+    std::optional<JobFailure> queueCollection(const RecordingRow &recording, const QString &externalId);
 
     Database &m_database;
     Recordings &m_recordings;
     Transcripts &m_transcripts;
     JobQueue &m_queue;
     RecordingStore &m_store;
+    TranscriptCompletion &m_completion;
     LocalTranscriber &m_transcriber;
+    AssemblyAiClient *m_assemblyAi;
+    AssemblyAiTranscriptOptions m_assemblyAiOptions;
+    const Clock &m_clock;
 };
 
 } // namespace callos::server

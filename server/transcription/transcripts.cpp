@@ -20,11 +20,21 @@ Transcripts::Transcripts(Database &database, const Clock &clock)
 
 Result<std::optional<TranscriptRow>> Transcripts::find(const QString &recordingId)
 {
-    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database,
-        tr("reading the transcript of recording %1").arg(recordingId),
+    return first(tr("reading the transcript of recording %1").arg(recordingId), u"recording_id = ?"_s, { recordingId });
+}
+
+Result<std::optional<TranscriptRow>> Transcripts::findByExternalId(const QString &engine, const QString &externalId)
+{
+    return first(tr("finding transcript %1").arg(externalId), u"engine = ? AND external_id = ?"_s, { engine, externalId });
+}
+
+Result<std::optional<TranscriptRow>> Transcripts::first(const QString &what, const QString &where, const QVariantList &values)
+{
+    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, what,
         u"SELECT recording_id, org_id, call_id, engine, state, external_id, language, duration_ms, utterances, error "
-        "FROM transcripts WHERE recording_id = ?"_s,
-        { recordingId });
+        "FROM transcripts WHERE "_s
+            + where,
+        values);
     if (!row)
         return row.refusal();
     if (!row.value())
@@ -45,7 +55,7 @@ Result<std::optional<TranscriptRow>> Transcripts::find(const QString &recordingI
     if (!utterances)
         return Refusal{ u"transcript.corrupt"_s,
             tr("The stored transcript of recording %1 is not readable: %2")
-                .arg(recordingId, errors.messages().join(u"; "_s)) };
+                .arg(out.recordingId, errors.messages().join(u"; "_s)) };
     out.transcript.utterances = *utterances;
     out.error = r.at(9).toString();
     return std::optional<TranscriptRow>(std::move(out));

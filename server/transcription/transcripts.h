@@ -38,6 +38,10 @@ public:
 
     // In the caller's tenant scope.
     Result<std::optional<TranscriptRow>> find(const QString &recordingId);
+    // The transcript an external service knows as `externalId`, in any
+    // organisation (run in the system's scope: its webhook names no
+    // organisation).
+    Result<std::optional<TranscriptRow>> findByExternalId(const QString &engine, const QString &externalId);
     // The whole transcript (an offline one, or AssemblyAI's when done);
     // replaces what the row held.
     std::optional<Refusal> saveCompleted(Transaction &transaction, const QString &recordingId, const QString &orgId,
@@ -48,6 +52,8 @@ public:
     std::optional<Refusal> saveFailed(Transaction &transaction, const QString &recordingId, const QString &error);
 
 private:
+    Result<std::optional<TranscriptRow>> first(const QString &what, const QString &where, const QVariantList &values);
+
     Database &m_database;
     const Clock &m_clock;
 };
