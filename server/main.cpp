@@ -119,6 +119,12 @@ int main(int argc, char *argv[])
     PipelineWorkers workers(invocation.config.database, clock, log, pipeline);
     // SQLite has no notifications: enqueues in this process wake its workers.
     server.jobs().setLocalWakeUp([&workers] { workers.wake(); });
+    // What a killed earlier process of this server was running runs again now.
+    const Result<int> released = PipelineWorkers::releaseJobsOfDeadProcesses(server.jobs());
+    if (!released)
+        log.write(u"warning"_s, u"jobs.release_failed"_s, QJsonObject{ { u"message"_s, released.refusal().message } });
+    else if (released.value() > 0)
+        log.write(u"info"_s, u"jobs.released"_s, QJsonObject{ { u"jobs"_s, released.value() } });
     ServeCommand serve(database, server.http(), server.live(), workers, signals, log);
     return exitWith(serve.run(invocation.config.listen));
 }

@@ -215,6 +215,19 @@ QString CommandLine::helpText()
               "  folder, readable by you only: whoever can read it can sign in as them.\n"
               "  Running it again changes nothing. ./scripts/run uses it.\n"
               "\n"
+              "External services (environment only: secrets never go on the command line).\n"
+              "Without a key the work after a call runs offline: pocketsphinx transcribes\n"
+              "and a rule-based analyzer analyses.\n"
+              "  CALLOS_ZOOM_WEBHOOK_SECRET   Zoom app's secret token (POST /webhooks/zoom).\n"
+              "  CALLOS_ASSEMBLYAI_API_KEY    Transcribe with AssemblyAI.\n"
+              "  CALLOS_ASSEMBLYAI_BASE_URL   Default https://api.assemblyai.com.\n"
+              "  CALLOS_ANTHROPIC_API_KEY     Analyse with Claude.\n"
+              "  CALLOS_ANTHROPIC_BASE_URL    Default https://api.anthropic.com.\n"
+              "  CALLOS_CLAUDE_MODEL          Default claude-sonnet-4-5.\n"
+              "  CALLOS_PUBLIC_URL            This server as AssemblyAI reaches it, for its\n"
+              "                               webhook; without it transcripts are polled.\n"
+              "Recordings are kept in <data dir>/recordings.\n"
+              "\n"
               "Exit codes: 0 done, 1 failed (database, network), 2 bad input.\n");
 }
 

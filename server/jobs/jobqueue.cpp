@@ -216,6 +216,44 @@ Result<std::optional<JobInfo>> JobQueue::find(const QString &orgId, const QStrin
     return std::optional<JobInfo>(infoFrom(*row.value()));
 }
 
+Result<QStringList> JobQueue::leaseOwners(const QString &prefix)
+{
+    const TenantScope::Entered system = m_database.tenantScope().enterSystem();
+    const Result<QList<SqlRows::Row>> rows = SqlRows::select(m_database, tr("reading the job leases"),
+        u"SELECT DISTINCT lease_owner FROM jobs WHERE state = 'running' AND substr(lease_owner, 1, ?) = ?"_s,
+        { prefix.size(), prefix });
+    if (!rows)
+        return rows.refusal();
+    QStringList owners;
+    for (const SqlRows::Row &row : rows.value())
+        owners.append(row.at(0).toString());
+    return owners;
+}
+
+Result<int> JobQueue::expireLeases(const QStringList &owners)
+{
+    if (owners.isEmpty())
+        return 0;
+    const TenantScope::Entered system = m_database.tenantScope().enterSystem();
+    Transaction transaction(m_database, tr("Releasing the jobs of stopped workers"));
+    if (auto refusal = transaction.begin())
+        return *refusal;
+    QVariantList values{ m_clock.nowMs() };
+    for (const QString &owner : owners)
+        values.append(owner);
+    const Result<int> changed = transaction.execCounting(
+        u"UPDATE jobs SET lease_until = ? WHERE state = 'running' AND lease_owner IN (%1)"_s.arg(
+            sqlPlaceholders(owners.size())),
+        values);
+    if (!changed)
+        return changed.refusal();
+    if (auto refusal = notifyWorkers(transaction))
+        return *refusal;
+    if (auto refusal = transaction.commit())
+        return *refusal;
+    return changed.value();
+}
+
 Result<bool> JobQueue::runNow(Transaction &transaction, const QString &orgId, const QString &kind, const QString &dedupeKey)
 {
     const qint64 now = m_clock.nowMs();

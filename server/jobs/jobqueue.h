@@ -62,6 +62,13 @@ public:
     // it wakes this process's workers (JobWorkerThread::wake).
     void setLocalWakeUp(std::function<void()> wake) { m_wakeLocalWorkers = std::move(wake); }
 
+    // Who holds running jobs' leases, of any organisation: worker ids
+    // starting with `prefix`.
+    Result<QStringList> leaseOwners(const QString &prefix);
+    // The running jobs of these workers (known dead: their process is gone)
+    // are claimable at once instead of when their leases run out. How many.
+    Result<int> expireLeases(const QStringList &owners);
+
     // For admins: an organisation's jobs in these states, newest change first.
     Result<QList<JobInfo>> list(const QString &orgId, const QStringList &states, int limit, int offset);
     // One of the organisation's jobs; std::nullopt for none (or another's).

@@ -1,10 +1,14 @@
 #include "pipeline/pipelineworkers.h"
 
+#include "jobs/jobqueue.h"
 #include "jobs/jobworkerthread.h"
 #include "pipeline/pipelinehandlers.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +32,7 @@ bool PipelineWorkers::start()
     for (int i = 0; i < m_settings.workers; ++i) {
         // Leases are held by name: unique per process and thread.
         JobRunner::Settings runner;
-        runner.workerId = u"%1-%2-%3"_s.arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid()).arg(i + 1);
+        runner.workerId = workerId(QCoreApplication::applicationPid(), i + 1);
         // One at a time: a claimed job's lease runs while the ones before
         // it in a batch would still be working.
         runner.batch = 1;
@@ -46,6 +50,29 @@ bool PipelineWorkers::start()
         m_threads.push_back(std::move(thread));
     }
     return true;
+}
+
+QString PipelineWorkers::workerId(qint64 pid, int index)
+{
+    return u"%1-%2-%3"_s.arg(QSysInfo::machineHostName()).arg(pid).arg(index);
+}
+
+Result<int> PipelineWorkers::releaseJobsOfDeadProcesses(JobQueue &queue)
+{
+    const QString prefix = QSysInfo::machineHostName() + u'-';
+    const Result<QStringList> owners = queue.leaseOwners(prefix);
+    if (!owners)
+        return owners.refusal();
+    QStringList dead;
+    for (const QString &owner : owners.value()) {
+        bool isNumber = false;
+        const qint64 pid = owner.mid(prefix.size()).section(u'-', 0, 0).toLongLong(&isNumber);
+        // Signal 0 checks for the process without touching it.
+        if (isNumber && pid > 0 && pid != QCoreApplication::applicationPid() && ::kill(pid_t(pid), 0) != 0
+            && errno == ESRCH)
+            dead.append(owner);
+    }
+    return queue.expireLeases(dead);
 }
 
 void PipelineWorkers::wake()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/result.h"
 #include "config/databasesettings.h"
 #include "pipeline/pipelinesettings.h"
 
@@ -14,6 +15,7 @@ class Clock;
 
 namespace callos::server {
 
+class JobQueue;
 class JobWorkerThread;
 class JsonLog;
 
@@ -27,6 +29,13 @@ public:
 
     // false when a worker could not open its connection (logged).
     bool start();
+    // Jobs that earlier processes of this server on this machine were
+    // running when they died (SIGKILL, a power cut) run again now, not
+    // when their leases run out: their worker ids name this host and a
+    // process that is gone. The number released.
+    static Result<int> releaseJobsOfDeadProcesses(JobQueue &queue);
+    // "<host>-<pid>-<n>": whose leases these are.
+    static QString workerId(qint64 pid, int index);
     // Thread-safe: jobs were added in this process (JobQueue::setLocalWakeUp).
     void wake();
     // Each ends after its current job; transfers are cut short.

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void badValues_data();
     void badValues();
     void helpDocumentsEveryVariable();
+    void servicesComeFromTheEnvironmentOnly();
 };
 
 void TestCommandLine::defaults()
@@ -235,9 +236,51 @@ void TestCommandLine::helpDocumentsEveryVariable()
     for (const QString &needle : { u"--listen"_s, u"CALLOS_SERVER_LISTEN"_s, u"--db"_s, u"CALLOS_SERVER_DB"_s,
              u"--data-dir"_s, u"CALLOS_SERVER_DATA_DIR"_s, u"org create"_s, u"--admin-email"_s,
              u"--session-idle-minutes"_s, u"CALLOS_SERVER_SESSION_IDLE_MINUTES"_s, u"--session-max-hours"_s,
-             u"CALLOS_SERVER_SESSION_MAX_HOURS"_s })
+             u"CALLOS_SERVER_SESSION_MAX_HOURS"_s, u"CALLOS_ZOOM_WEBHOOK_SECRET"_s, u"CALLOS_ASSEMBLYAI_API_KEY"_s,
+             u"CALLOS_ASSEMBLYAI_BASE_URL"_s, u"CALLOS_ANTHROPIC_API_KEY"_s, u"CALLOS_ANTHROPIC_BASE_URL"_s,
+             u"CALLOS_CLAUDE_MODEL"_s, u"CALLOS_PUBLIC_URL"_s })
         QVERIFY2(help.contains(needle), qPrintable(needle));
     QCOMPARE(parse({ u"--help"_s, u"--listen"_s, u"bad"_s }).value().command, Invocation::Command::Help);
+}
+
+void TestCommandLine::servicesComeFromTheEnvironmentOnly()
+{
+    // No keys: everything offline.
+    const auto offline = parse({});
+    QVERIFY(offline.ok());
+    QVERIFY(!offline.value().config.integrations.hasAssemblyAi());
+    QVERIFY(!offline.value().config.integrations.hasClaude());
+    QVERIFY(offline.value().config.integrations.zoom.webhookSecret.isEmpty());
+    QVERIFY(offline.value().config.integrations.assemblyAiWebhookSecret().isEmpty());
+
+    const auto online = parse({}, env({ { u"CALLOS_ZOOM_WEBHOOK_SECRET"_s, u" zoom-secret \n"_s },
+                                      { u"CALLOS_ASSEMBLYAI_API_KEY"_s, u"aai-key"_s },
+                                      { u"CALLOS_ASSEMBLYAI_BASE_URL"_s, u"https://api.eu.assemblyai.com"_s },
+                                      { u"CALLOS_ANTHROPIC_API_KEY"_s, u"sk-ant-key"_s },
+                                      { u"CALLOS_CLAUDE_MODEL"_s, u"claude-opus-4-1"_s },
+                                      { u"CALLOS_PUBLIC_URL"_s, u"https://callos.example.com//"_s } }));
+    QVERIFY(online.ok());
+    const IntegrationSettings &services = online.value().config.integrations;
+    QCOMPARE(services.zoom.webhookSecret, "zoom-secret"); // pasted with a line break
+    QCOMPARE(services.assemblyAi.apiKey, "aai-key");
+    QCOMPARE(services.assemblyAi.baseUrl, u"https://api.eu.assemblyai.com"_s);
+    QCOMPARE(services.claude.apiKey, "sk-ant-key");
+    QCOMPARE(services.claude.baseUrl, u"https://api.anthropic.com"_s);
+    QCOMPARE(services.claude.model, u"claude-opus-4-1"_s);
+    QCOMPARE(services.publicUrl, u"https://callos.example.com"_s);
+    // The webhook's token: stable for a key, different for another, never the key.
+    const QByteArray token = services.assemblyAiWebhookSecret();
+    QCOMPARE(token.size(), 64);
+    QVERIFY(!token.contains("aai-key"));
+    IntegrationSettings other = services;
+    other.assemblyAi.apiKey = "another-key";
+    QVERIFY(other.assemblyAiWebhookSecret() != token);
+    QCOMPARE(parse({}, env({ { u"CALLOS_ASSEMBLYAI_API_KEY"_s, u"aai-key"_s } }))
+                 .value()
+                 .config.integrations.assemblyAiWebhookSecret(),
+        token);
+    // No option takes a secret.
+    QCOMPARE(parse({ u"--assemblyai-api-key=x"_s }).refusal().code, u"config.unknown_option"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
