@@ -116,6 +116,7 @@ int main(int argc, char *argv[])
     ServerApp server(database, sodium.value(), clock, ids, log, settings);
     PipelineSettings pipeline;
     pipeline.recordingsDirectory = settings.recordingsDirectory;
+    pipeline.services = invocation.config.integrations;
     PipelineWorkers workers(invocation.config.database, clock, log, pipeline);
     // SQLite has no notifications: enqueues in this process wake its workers.
     server.jobs().setLocalWakeUp([&workers] { workers.wake(); });

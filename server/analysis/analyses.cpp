@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/idgenerator.h"
 #include "storage/sqlrows.h"
+#include "storage/sqltext.h"
 #include "storage/transaction.h"
 
 #include <QJsonDocument>
@@ -40,7 +41,8 @@ Result<bool> Analyses::add(Transaction &transaction, const QString &orgId, const
         "ON CONFLICT (org_id, call_id, recording_id) DO NOTHING"_s,
         { analysis.id.isEmpty() ? m_ids.nextId() : analysis.id, orgId, analysis.callId, analysis.recordingId,
             analysis.engine, analysis.state, analysis.result.isEmpty() ? QVariant() : QVariant(compact(analysis.result)),
-            analysis.failureReason, compact(analysis.promptVersions), analysis.model, compact(analysis.usage),
+            orEmpty(analysis.failureReason), compact(analysis.promptVersions), orEmpty(analysis.model),
+            compact(analysis.usage),
             m_clock.nowMs() });
     if (!added)
         return added.refusal();

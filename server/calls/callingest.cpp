@@ -10,6 +10,7 @@
 #include "storage/boundrows.h"
 #include "storage/database.h"
 #include "storage/sqlplaceholders.h"
+#include "storage/sqltext.h"
 #include "storage/storagerefusals.h"
 #include "storage/transaction.h"
 
@@ -54,12 +55,6 @@ QString callStatusName(const CallState &state)
         return u"completed"_s;
     }
     return u"open"_s;
-}
-
-// Text columns are NOT NULL DEFAULT '': Qt binds a null QString as NULL.
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? u""_s : text;
 }
 
 // The meeting number of the prospect's Zoom link, which leads a Zoom

@@ -1,19 +1,63 @@
 #include "pipeline/pipelinehandlers.h"
 
+#include "api/assemblyaiwebhookroutes.h"
+
+using namespace Qt::StringLiterals;
+
 namespace callos::server {
+
+namespace {
+
+// Where AssemblyAI calls back, when the server has a public address.
+AssemblyAiTranscriptOptions assemblyAiOptions(const IntegrationSettings &services)
+{
+    AssemblyAiTranscriptOptions options;
+    options.speakersExpected = 2; // the agent and the prospect
+    if (!services.publicUrl.isEmpty()) {
+        options.webhookUrl = services.publicUrl + QString::fromLatin1(AssemblyAiWebhookRoutes::kPath);
+        options.webhookAuthHeaderName = QString::fromLatin1(AssemblyAiWebhookRoutes::kHeaderName);
+        options.webhookAuthHeaderValue = QString::fromLatin1(services.assemblyAiWebhookSecret());
+    }
+    return options;
+}
+
+} // namespace
 
 PipelineHandlers::PipelineHandlers(
     JobWorkerThread::Context &context, const Clock &clock, const PipelineSettings &settings)
     : m_store(settings.recordingsDirectory)
     , m_recordings(context.database, clock, context.ids)
+    , m_transcripts(context.database, clock)
+    , m_analyses(context.database, clock, context.ids)
+    , m_calls(context.database, context.ids)
+    , m_playbookStore(context.database, clock, PlaybookStore::readEmbeddedDefault().value())
+    , m_playbooks(m_playbookStore)
+    , m_prompts(context.database, clock)
+    , m_completion(context.database, m_transcripts, context.queue)
+    , m_offline(m_decoder, m_recognizer)
+    , m_assemblyAi(settings.services.hasAssemblyAi()
+              ? std::make_unique<AssemblyAiClient>(settings.services.assemblyAi, m_http, clock)
+              : nullptr)
+    , m_claude(settings.services.hasClaude() ? std::make_unique<ClaudeClient>(settings.services.claude, m_http, clock)
+                                             : nullptr)
     , m_fetch(context.database, m_recordings, context.queue, m_store, m_http, clock)
+    , m_transcribe(context.database, m_recordings, m_transcripts, context.queue, m_store, m_completion, m_offline,
+          m_assemblyAi.get(), assemblyAiOptions(settings.services), clock)
+    , m_collect(m_assemblyAi
+              ? std::make_unique<TranscriptCollectHandler>(context.database, m_transcripts, m_completion, *m_assemblyAi)
+              : nullptr)
+    , m_analyse(context.database, m_recordings, m_transcripts, m_analyses, m_calls, m_playbooks, m_prompts,
+          m_claude.get())
 {
     m_fetch.setStallTimeoutMs(settings.downloadStallTimeoutMs);
 }
 
 QList<JobHandler *> PipelineHandlers::handlers()
 {
-    return { &m_fetch };
+    QList<JobHandler *> out{ &m_fetch, &m_transcribe, &m_analyse };
+    if (m_collect)
+        out.append(m_collect.get());
+    return out;
 }
 
 } // namespace callos::server

@@ -1,5 +1,12 @@
 #pragma once
 
+#include "analysis/analysehandler.h"
+#include "analysis/analyses.h"
+#include "analysis/claudeclient.h"
+#include "analysis/promptregistry.h"
+#include "calls/callplaybooks.h"
+#include "calls/callrepository.h"
+#include "content/playbookstore.h"
 #include "jobs/jobhandler.h"
 #include "jobs/jobworkerthread.h"
 #include "net/httpclient.h"
@@ -7,12 +14,24 @@
 #include "recording/diskrecordingstore.h"
 #include "recording/recordingfetchhandler.h"
 #include "recording/recordings.h"
+#include "transcription/assemblyaiclient.h"
+#include "transcription/audiodecoder.h"
+#include "transcription/offlinetranscriber.h"
+#include "transcription/pocketsphinxrecognizer.h"
+#include "transcription/transcribehandler.h"
+#include "transcription/transcriptcollecthandler.h"
+#include "transcription/transcriptcompletion.h"
+#include "transcription/transcripts.h"
+
+#include <memory>
 
 namespace callos::server {
 
 // The jobs after a call, as one worker thread runs them: fetching the
-// recording (then transcription and analysis), with the clients and the
-// recording store they share on that thread.
+// recording, transcribing it (AssemblyAI with a key, else pocketsphinx
+// here), analysing the call (Claude with a key, else the rule-based
+// analyzer), with the clients, stores and repositories they share, all
+// living on that thread.
 class PipelineHandlers final : public JobHandlerSet
 {
 public:
@@ -24,7 +43,22 @@ private:
     HttpClient m_http;
     DiskRecordingStore m_store;
     Recordings m_recordings;
+    Transcripts m_transcripts;
+    Analyses m_analyses;
+    CallRepository m_calls;
+    PlaybookStore m_playbookStore;
+    CallPlaybooks m_playbooks;
+    PromptRegistry m_prompts;
+    TranscriptCompletion m_completion;
+    AudioDecoder m_decoder;
+    PocketSphinxRecognizer m_recognizer;
+    OfflineTranscriber m_offline;
+    std::unique_ptr<AssemblyAiClient> m_assemblyAi; // null: offline
+    std::unique_ptr<ClaudeClient> m_claude; // null: rule-based
     RecordingFetchHandler m_fetch;
+    TranscribeHandler m_transcribe;
+    std::unique_ptr<TranscriptCollectHandler> m_collect; // with AssemblyAI only
+    AnalyseHandler m_analyse;
 };
 
 } // namespace callos::server

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/integrationsettings.h"
+
 #include <QString>
 
 namespace callos::server {
@@ -16,6 +18,8 @@ struct PipelineSettings
     // How often idle workers look for retries come due (PostgreSQL's
     // notification and this process's enqueues wake them at once).
     int pollMs = 1000;
+    // Which services do the work; without keys it runs offline.
+    IntegrationSettings services;
 };
 
 } // namespace callos::server

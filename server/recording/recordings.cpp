@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/idgenerator.h"
 #include "storage/sqlrows.h"
+#include "storage/sqltext.h"
 #include "storage/transaction.h"
 
 using namespace Qt::StringLiterals;
@@ -51,7 +52,7 @@ Result<std::optional<QString>> Recordings::add(Transaction &transaction, const N
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (org_id, source, source_key) DO NOTHING"_s,
         { id, recording.orgId, recording.callId, recording.source, recording.sourceKey,
-            timeOrNull(recording.startedAt), timeOrNull(recording.endedAt), recording.fileType, now, now });
+            timeOrNull(recording.startedAt), timeOrNull(recording.endedAt), orEmpty(recording.fileType), now, now });
     if (!added)
         return added.refusal();
     if (added.value() == 0)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "transcription/localtranscriber.h"
 #include "transcription/speakersplitter.h"
 #include "transcription/speechsegmenter.h"
 #include "transcription/transcript.h"
@@ -29,7 +30,7 @@ class PocketSphinxRecognizer;
 // Refusal "transcription.cancelled". Other refusals are the decoder's
 // ("audio.*") and the recognizer's ("transcription.model_missing",
 // "transcription.failed").
-class OfflineTranscriber
+class OfflineTranscriber final : public LocalTranscriber
 {
     Q_DECLARE_TR_FUNCTIONS(callos::server::OfflineTranscriber)
 
@@ -39,7 +40,7 @@ public:
 
     OfflineTranscriber(AudioDecoder &decoder, PocketSphinxRecognizer &recognizer);
 
-    Result<Transcript> transcribe(const QString &audioPath);
+    Result<Transcript> transcribe(const QString &audioPath) override;
 
 private:
     AudioDecoder &m_decoder;

@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "json/validationerrors.h"
 #include "storage/sqlrows.h"
+#include "storage/sqltext.h"
 #include "storage/transaction.h"
 #include "transcription/transcriptjson.h"
 
@@ -73,8 +74,8 @@ std::optional<Refusal> Transcripts::saveCompleted(Transaction &transaction, cons
         "ON CONFLICT (recording_id) DO UPDATE SET engine = excluded.engine, state = 'completed', "
         "language = excluded.language, duration_ms = excluded.duration_ms, utterances = excluded.utterances, "
         "error = '', updated_at = excluded.updated_at"_s,
-        { recordingId, orgId, callId, transcript.engine, transcript.language, transcript.durationMs, utterances, now,
-            now });
+        { recordingId, orgId, callId, transcript.engine, orEmpty(transcript.language), transcript.durationMs, utterances,
+            now, now });
 }
 
 std::optional<Refusal> Transcripts::saveRequested(Transaction &transaction, const QString &recordingId,
@@ -92,7 +93,7 @@ std::optional<Refusal> Transcripts::saveRequested(Transaction &transaction, cons
 std::optional<Refusal> Transcripts::saveFailed(Transaction &transaction, const QString &recordingId, const QString &error)
 {
     return transaction.exec(u"UPDATE transcripts SET state = 'failed', error = ?, updated_at = ? WHERE recording_id = ?"_s,
-        { error, m_clock.nowMs(), recordingId });
+        { orEmpty(error), m_clock.nowMs(), recordingId });
 }
 
 } // namespace callos::server

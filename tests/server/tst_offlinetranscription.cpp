@@ -6,6 +6,7 @@
 // put, and how many utterances get the right voice. Also what goes wrong:
 // no audio, no file, no ffmpeg, no model, a stuck ffmpeg, silence, a stop
 // request.
+#include "spokencall.h"
 #include "transcription/audiodecoder.h"
 #include "transcription/offlinetranscriber.h"
 #include "transcription/pitchtracker.h"
@@ -31,21 +32,9 @@
 using namespace Qt::StringLiterals;
 using namespace callos;
 using namespace callos::server;
+using namespace callos::test;
 
 namespace {
-
-// Two espeak-ng voices far apart in pitch (measured: 101 and 197 Hz):
-// the agent the Klatt synthesiser's male voice, which pocketsphinx's
-// generic model understands best of espeak's, the prospect the female
-// variant f2.
-const QString kAgentVoice = u"en-us+klatt"_s;
-const QString kProspectVoice = u"en-us+f2"_s;
-
-struct Line
-{
-    bool agent = true;
-    QString text;
-};
 
 const QList<Line> kCall = {
     { true, u"thank you for taking the time to talk with me today"_s },
@@ -62,89 +51,6 @@ const QList<Line> kCall = {
 
 constexpr int kPauseMs = 1200; // between the turns: above the 700 ms of UtteranceBuilder
 constexpr int kLeadMs = 500;
-
-// Audio as the test makes it: mono 16-bit samples.
-struct Pcm
-{
-    int rate = 0;
-    QList<qint16> samples;
-
-    qint64 durationMs() const { return rate ? qint64(samples.size()) * 1000 / rate : 0; }
-    void appendSilence(int ms) { samples.resize(samples.size() + qsizetype(qint64(rate) * ms / 1000)); }
-};
-
-// Where each line of the call lies in the recording.
-struct Placed
-{
-    Line line;
-    qint64 startMs = 0;
-    qint64 endMs = 0;
-};
-
-QByteArray wavFile(const Pcm &pcm)
-{
-    const quint32 dataBytes = quint32(pcm.samples.size() * 2);
-    QByteArray wav;
-    const auto u32 = [&wav](quint32 value) {
-        char bytes[4];
-        qToLittleEndian(value, bytes);
-        wav.append(bytes, 4);
-    };
-    const auto u16 = [&wav](quint16 value) {
-        char bytes[2];
-        qToLittleEndian(value, bytes);
-        wav.append(bytes, 2);
-    };
-    wav.append("RIFF");
-    u32(36 + dataBytes);
-    wav.append("WAVEfmt ");
-    u32(16);
-    u16(1); // PCM
-    u16(1); // mono
-    u32(quint32(pcm.rate));
-    u32(quint32(pcm.rate * 2));
-    u16(2);
-    u16(16);
-    wav.append("data");
-    u32(dataBytes);
-    for (const qint16 sample : pcm.samples)
-        u16(quint16(sample));
-    return wav;
-}
-
-// The samples of a 16-bit mono WAV as espeak-ng writes it (to stdout its
-// sizes are placeholders: the data runs to the end).
-Pcm readWav(const QByteArray &wav)
-{
-    Pcm pcm;
-    if (!wav.startsWith("RIFF") || wav.mid(8, 4) != "WAVE")
-        return pcm;
-    qsizetype at = 12;
-    while (at + 8 <= wav.size()) {
-        const QByteArray id = wav.mid(at, 4);
-        const qsizetype size = qFromLittleEndian<quint32>(wav.constData() + at + 4);
-        at += 8;
-        if (id == "fmt ") {
-            pcm.rate = int(qFromLittleEndian<quint32>(wav.constData() + at + 4));
-        } else if (id == "data") {
-            const qsizetype bytes = qMin(size, wav.size() - at) / 2 * 2;
-            pcm.samples.resize(bytes / 2);
-            qFromLittleEndian<qint16>(wav.constData() + at, bytes / 2, pcm.samples.data());
-            return pcm;
-        }
-        at += size + (size % 2);
-    }
-    return pcm;
-}
-
-Pcm speak(const QString &voice, const QString &text)
-{
-    QProcess espeak;
-    espeak.start(u"espeak-ng"_s, { u"-v"_s, voice, u"-s"_s, u"150"_s, u"--stdout"_s, text });
-    if (!espeak.waitForFinished(30000) || espeak.exitCode() != 0)
-        return {};
-    return readWav(espeak.readAllStandardOutput());
-}
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -239,31 +145,11 @@ private:
 bool TestOfflineTranscription::makeCall(
     const QList<Line> &lines, const QString &path, QList<Placed> &placed, Pcm &audio)
 {
-    audio = Pcm();
-    placed.clear();
-    for (const Line &line : lines) {
-        Pcm spoken = speak(line.agent ? kAgentVoice : kProspectVoice, line.text);
-        // Without espeak's own silence around the speech (some 400 ms at
-        // the end): the line is placed where it is heard.
-        const QList<qint16> &samples = spoken.samples;
-        const auto heard = [](qint16 sample) { return qAbs(int(sample)) > 100; };
-        const qsizetype first = std::find_if(samples.cbegin(), samples.cend(), heard) - samples.cbegin();
-        const qsizetype last = std::find_if(samples.crbegin(), samples.crend(), heard) - samples.crbegin();
-        spoken.samples = samples.mid(first, qMax<qsizetype>(0, samples.size() - first - last));
-        if (spoken.samples.isEmpty() || (audio.rate && spoken.rate != audio.rate))
-            return false;
-        if (!audio.rate) {
-            audio.rate = spoken.rate;
-            audio.appendSilence(kLeadMs);
-        } else {
-            audio.appendSilence(kPauseMs);
-        }
-        Placed at{ line, audio.durationMs(), 0 };
-        audio.samples.append(spoken.samples);
-        at.endMs = audio.durationMs();
-        placed.append(at);
-    }
-    audio.appendSilence(kLeadMs);
+    const std::optional<SpokenCall> spoken = SpokenCall::speak(lines, kPauseMs, kLeadMs);
+    if (!spoken)
+        return false;
+    audio = spoken->audio;
+    placed = spoken->placed;
     return writeFile(path, wavFile(audio));
 }
 

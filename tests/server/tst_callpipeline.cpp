@@ -1,0 +1,410 @@
+// The work after a call, end to end, on SQLite and PostgreSQL: a signed
+// Zoom webhook for a call with consent, the server's own job workers
+// fetching the audio from a fake Zoom, transcribing and analysing it, and
+// the agent's GET /calls/{id}/review showing every step done with the
+// results. Offline (no keys): real speech made by espeak-ng, transcribed by
+// pocketsphinx, analysed by the rule-based analyzer. With keys: the fakes
+// of AssemblyAI (which calls the server's webhook) and Claude, following
+// their documented contracts.
+#include "apiharness.h"
+#include "fakeassemblyai.h"
+#include "fakeclaude.h"
+#include "fakezoom.h"
+#include "jobs/jobqueue.h"
+#include "pipeline/pipelineworkers.h"
+#include "playbook/playbookloader.h"
+#include "spokencall.h"
+#include "testdatabases.h"
+#include "testpaths.h"
+#include "zoomcalls.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace callos;
+using namespace callos::server;
+using namespace callos::test;
+
+namespace {
+
+const QByteArray kSecret = "acme-zoom-secret";
+const QString kMeeting = u"87565330005"_s;
+const QString kZoomLink = u"https://us02web.zoom.us/j/87565330005?pwd=Zk9xQ2"_s;
+const QByteArray kToken = "download-token-of-the-day";
+const QString kInstance = u"WEz4RT2lSyKx2MD9Z+lYfA=="_s;
+
+const QList<Line> kSpoken = {
+    { true, u"thank you for taking the time to talk with me today"_s },
+    { false, u"no problem I have about twenty minutes"_s },
+    { true, u"how many clients do you work with today"_s },
+    { false, u"we work with about two hundred clients"_s },
+    { true, u"what would it mean for your business if revenue were predictable"_s },
+    { false, u"we could finally plan our hiring for next year"_s },
+};
+
+QStringList stepStates(const QJsonObject &review)
+{
+    QStringList out;
+    for (const QJsonValue &step : review[u"pipeline"_s][u"steps"_s].toArray())
+        out.append(step[u"step"_s].toString() + u'=' + step[u"state"_s].toString());
+    return out;
+}
+
+QJsonObject stepOf(const QJsonObject &review, const QString &name)
+{
+    for (const QJsonValue &step : review[u"pipeline"_s][u"steps"_s].toArray()) {
+        if (step[u"step"_s].toString() == name)
+            return step.toObject();
+    }
+    return {};
+}
+
+// An answer in the analysis schema, as Claude would give it.
+QJsonObject claudesAnswer()
+{
+    const QJsonObject evidence{ { u"quote"_s, u"How many clients do you work with today?"_s }, { u"speaker"_s, u"A"_s },
+        { u"start_ms"_s, 1000 }, { u"end_ms"_s, 4000 } };
+    return QJsonObject{ { u"summary"_s, u"A discovery call with a coaching firm of 600 clients."_s },
+        { u"objections"_s, QJsonArray() },
+        { u"readiness"_s, QJsonObject{ { u"score"_s, 72 }, { u"reasons"_s, QJsonArray{ u"Clear pain."_s } } } },
+        { u"risk_flags"_s,
+            QJsonArray{ QJsonObject{ { u"code"_s, u"no_explicit_decision"_s }, { u"severity"_s, u"high"_s },
+                { u"description"_s, u"No decision was made."_s }, { u"evidence"_s, QJsonArray{ evidence } } } } },
+        { u"agent_feedback"_s,
+            QJsonObject{ { u"strengths"_s, QJsonArray{ u"Open questions."_s } },
+                { u"improvements"_s, QJsonArray{ u"Close with a decision."_s } } } },
+        { u"follow_up_email"_s, QJsonObject{ { u"subject"_s, u"Our call"_s }, { u"body"_s, u"Hello Dana,"_s } } } };
+}
+
+} // namespace
+
+class TestCallPipeline : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void offlineFromWebhookToAnalysis_data() { TestDatabases::addBackendRows(); }
+    void offlineFromWebhookToAnalysis();
+    void withKeysTheServicesDoTheWork_data() { TestDatabases::addBackendRows(); }
+    void withKeysTheServicesDoTheWork();
+    void aRefusalIsKeptAsAFailedAnalysis_data() { TestDatabases::addBackendRows(); }
+    void aRefusalIsKeptAsAFailedAnalysis();
+
+private:
+    // The server with `services`, its workers, and an agent's call in
+    // meeting kMeeting with consent, whose recording Zoom then announces
+    // (the bytes served by the fake Zoom). The call's id.
+    QString start(const IntegrationSettings &services, const QByteArray &recording);
+    QJsonObject review();
+    // Fakes of AssemblyAI and Claude, and the settings that point at them.
+    IntegrationSettings keyedServices();
+    bool reviewed(const std::function<bool(const QJsonObject &)> &done, int timeoutMs);
+
+    Playbook m_playbook;
+    std::unique_ptr<TestDatabases> m_databases;
+    std::unique_ptr<ApiHarness> m_api;
+    std::unique_ptr<FakeZoom> m_zoom;
+    std::unique_ptr<FakeAssemblyAi> m_assemblyAi;
+    std::unique_ptr<FakeClaude> m_claude;
+    QBuffer m_workerLogBuffer;
+    std::unique_ptr<JsonLog> m_workerLog;
+    std::unique_ptr<PipelineWorkers> m_workers;
+    std::unique_ptr<QTemporaryDir> m_dataDir;
+    QString m_callId;
+    SeededUser m_admin;
+    SeededUser m_agent;
+    QString m_token;
+};
+
+void TestCallPipeline::initTestCase()
+{
+    Validated<Playbook> loaded = PlaybookLoader::loadFile(defaultPlaybookPath());
+    QVERIFY(loaded.ok());
+    m_playbook = *loaded.value;
+}
+
+void TestCallPipeline::cleanup()
+{
+    if (m_api)
+        m_api->app().jobs().setLocalWakeUp({});
+    m_workers.reset();
+    m_workerLog.reset();
+    m_workerLogBuffer.close();
+    m_zoom.reset();
+    m_assemblyAi.reset();
+    m_claude.reset();
+    m_api.reset();
+    m_databases.reset();
+    m_dataDir.reset();
+}
+
+QString TestCallPipeline::start(const IntegrationSettings &services, const QByteArray &recording)
+{
+    m_dataDir = std::make_unique<QTemporaryDir>();
+    m_databases = std::make_unique<TestDatabases>();
+    const auto settings = m_databases->create(TestDatabases::currentBackend());
+    if (!settings.ok()) {
+        qWarning() << TestDatabases::why(settings);
+        return {};
+    }
+    ServerApp::Settings app;
+    app.integrations = services;
+    app.integrations.zoom.webhookSecret = kSecret;
+    app.recordingsDirectory = m_dataDir->filePath(u"recordings"_s);
+    m_api = std::make_unique<ApiHarness>(settings.value(), app);
+    if (!m_api->isReady())
+        return {};
+    m_zoom = std::make_unique<FakeZoom>();
+    if (!m_zoom->start())
+        return {};
+
+    PipelineSettings pipeline;
+    pipeline.recordingsDirectory = app.recordingsDirectory;
+    pipeline.pollMs = 50;
+    pipeline.services = app.integrations;
+    // AssemblyAI calls the server back where the test serves it.
+    if (services.hasAssemblyAi()) {
+        pipeline.services.publicUrl = m_api->url(QString()).toString();
+        while (pipeline.services.publicUrl.endsWith(u'/'))
+            pipeline.services.publicUrl.chop(1);
+    }
+    m_workerLogBuffer.setData(QByteArray());
+    m_workerLogBuffer.open(QIODevice::WriteOnly);
+    m_workerLog = std::make_unique<JsonLog>(m_workerLogBuffer, m_api->clock());
+    m_workers = std::make_unique<PipelineWorkers>(settings.value(), m_api->clock(), *m_workerLog, pipeline);
+    if (!m_workers->start())
+        return {};
+    m_api->app().jobs().setLocalWakeUp([workers = m_workers.get()] { workers->wake(); });
+
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    m_admin = acme.admin;
+    m_agent = m_api->addUser(acme.orgId, Role::Agent, u"alice@acme.example"_s);
+    m_token = m_api->signIn(m_agent);
+    const qint64 callStart = m_api->clock().nowMs() - 30 * 60000;
+    m_callId = zoomcalls::pushCall(*m_api, m_playbook, m_token, u"p-"_s, kZoomLink, true, callStart);
+    if (m_callId.isEmpty())
+        return {};
+    m_zoom->addFile(kInstance + u"-m4a"_s, recording, kToken);
+    const QJsonObject body = zoomcalls::recordingCompleted(kMeeting, kInstance, callStart + 3000,
+        zoomcalls::recordingFiles(kInstance, callStart + 3000, m_zoom->url(u"/rec/download/"_s)),
+        QString::fromLatin1(kToken));
+    const ApiReply accepted = zoomcalls::deliver(*m_api, QJsonDocument(body).toJson(QJsonDocument::Compact), kSecret);
+    if (accepted.json[u"status"_s].toString() != u"accepted"_s) {
+        qWarning() << "webhook:" << accepted.body;
+        return {};
+    }
+    return m_callId;
+}
+
+QJsonObject TestCallPipeline::review()
+{
+    return m_api->get(u"/api/v1/calls/%1/review"_s.arg(m_callId), m_token).json;
+}
+
+bool TestCallPipeline::reviewed(const std::function<bool(const QJsonObject &)> &done, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (done(review()))
+            return true;
+        QTest::qWait(100);
+    }
+    qWarning() << "last review:" << stepStates(review()) << m_workerLogBuffer.data();
+    return false;
+}
+
+void TestCallPipeline::offlineFromWebhookToAnalysis()
+{
+    const std::optional<SpokenCall> spoken = SpokenCall::speak(kSpoken, 1200, 500);
+    QVERIFY2(spoken, "espeak-ng could not speak the call (is it installed? scripts/install-deps)");
+    const QByteArray wav = wavFile(spoken->audio);
+    QVERIFY(!start(IntegrationSettings(), wav).isEmpty());
+
+    // Right after the webhook, before the workers are done, the review
+    // already says where the work stands.
+    const QStringList early = stepStates(review());
+    QCOMPARE(early.size(), 3);
+    QVERIFY2(early.first().startsWith(u"recording="_s), qPrintable(early.join(u", "_s)));
+
+    QVERIFY(reviewed([](const QJsonObject &r) { return r[u"analysis"_s].isObject(); }, 120000));
+    const QJsonObject done = review();
+    QCOMPARE(stepStates(done),
+        (QStringList{ u"recording=done"_s, u"transcription=done"_s, u"analysis=done"_s }));
+    // Labelled, so an agent knows how far to trust it.
+    QCOMPARE(stepOf(done, u"transcription"_s)[u"engine"_s].toString(), u"pocketsphinx"_s);
+    QCOMPARE(stepOf(done, u"analysis"_s)[u"engine"_s].toString(), u"rule-based"_s);
+
+    const QJsonObject transcript = done[u"transcript"_s].toObject();
+    QCOMPARE(transcript[u"engine"_s].toString(), u"pocketsphinx"_s);
+    const QJsonArray utterances = transcript[u"utterances"_s].toArray();
+    QCOMPARE(utterances.size(), kSpoken.size()); // one per turn: the pauses split them
+    // The two voices are told apart, the agent first.
+    for (qsizetype i = 0; i < utterances.size(); ++i)
+        QCOMPARE(utterances[i][u"speaker"_s].toString(), kSpoken[i].agent ? u"A"_s : u"B"_s);
+    QVERIFY(utterances[2][u"text"_s].toString().contains(u"clients"_s));
+
+    // The call's events on the recording's time line: the consent was
+    // given 20 s after the call started, 17 s after the recording did.
+    bool consentPlaced = false;
+    for (const QJsonValue &entry : done[u"timeline"_s].toArray()) {
+        if (entry[u"kind"_s].toString() == u"consent"_s)
+            consentPlaced = entry[u"at_ms"_s].toInteger() == 17000;
+    }
+    QVERIFY(consentPlaced);
+
+    const QJsonObject analysis = done[u"analysis"_s].toObject();
+    QCOMPARE(analysis[u"engine"_s].toString(), u"rule-based"_s);
+    QCOMPARE(analysis[u"state"_s].toString(), u"completed"_s);
+    const QJsonObject result = analysis[u"result"_s].toObject();
+    QVERIFY(result[u"metrics"_s][u"speakers_known"_s].toBool());
+    QCOMPARE(result[u"metrics"_s][u"agent_speaker"_s].toString(), u"A"_s);
+    // The agent asked two questions ("how many ...", "what would ..."),
+    // the prospect none; recognition may lose a question word.
+    const int agentQuestions = result[u"metrics"_s][u"questions"_s][u"A"_s].toInt();
+    QVERIFY2(agentQuestions >= 1 && agentQuestions <= 2, qPrintable(QString::number(agentQuestions)));
+    QCOMPARE(result[u"metrics"_s][u"questions"_s][u"B"_s].toInt(), 0);
+    QStringList codes;
+    for (const QJsonValue &flag : result[u"risk_flags"_s].toArray())
+        codes.append(flag[u"code"_s].toString());
+    QVERIFY2(codes.contains(u"no_explicit_decision"_s), qPrintable(codes.join(u", "_s)));
+    QVERIFY(!result[u"follow_up_email"_s][u"body"_s].toString().isEmpty());
+
+    // The recording plays back, and the access is in the audit log.
+    const QString recordingId = done[u"recording"_s][u"id"_s].toString();
+    const ApiReply media = m_api->get(u"/api/v1/recordings/%1/media"_s.arg(recordingId), m_token);
+    QCOMPARE(media.status, 200);
+    QVERIFY(media.body == wav);
+    const ApiReply audit = m_api->get(u"/api/v1/audit?action=recording.accessed"_s, m_api->signIn(m_admin));
+    QCOMPARE(audit.json[u"entries"_s].toArray().size(), 1);
+    QCOMPARE(audit.json[u"entries"_s][0][u"actor_user_id"_s].toString(), m_agent.id);
+    QCOMPARE(audit.json[u"entries"_s][0][u"details"_s][u"recording_id"_s].toString(), recordingId);
+}
+
+IntegrationSettings TestCallPipeline::keyedServices()
+{
+    m_assemblyAi = std::make_unique<FakeAssemblyAi>("aai-test-key");
+    m_claude = std::make_unique<FakeClaude>("sk-ant-test-key");
+    if (!m_assemblyAi->start() || !m_claude->start())
+        return {};
+    IntegrationSettings services;
+    services.assemblyAi.apiKey = "aai-test-key";
+    services.assemblyAi.baseUrl = m_assemblyAi->baseUrl();
+    services.claude.apiKey = "sk-ant-test-key";
+    services.claude.baseUrl = m_claude->baseUrl();
+    return services;
+}
+
+void TestCallPipeline::withKeysTheServicesDoTheWork()
+{
+    const IntegrationSettings services = keyedServices();
+    QVERIFY(services.hasAssemblyAi() && services.hasClaude());
+    // Personal data said in the call, for the mask.
+    const QJsonArray utterances{
+        FakeAssemblyAi::utterance(u"A"_s, 1000, 4000, u"How many clients do you work with today?"_s, 0.95),
+        FakeAssemblyAi::utterance(u"B"_s, 4500, 9000,
+            u"About 1200. Mail me at dana@whitfield.example or call +1 555 123 4567."_s, 0.9),
+        FakeAssemblyAi::utterance(u"A"_s, 9500, 12000, u"What would predictable revenue mean for you?"_s, 0.93),
+    };
+    m_assemblyAi->setUtterances(utterances);
+    // Polls alone would take long: the webhook brings the collection forward.
+    m_assemblyAi->setPolls(1000, 1000);
+    m_assemblyAi->setFinishesAfterMs(300);
+    m_claude->setAnswer(claudesAnswer());
+    const QByteArray recording = "the call's audio, as Zoom stored it";
+    QVERIFY(!start(services, recording).isEmpty());
+    QVERIFY(reviewed([](const QJsonObject &r) { return r[u"analysis"_s].isObject(); }, 30000));
+    const QJsonObject done = review();
+    QCOMPARE(stepStates(done), (QStringList{ u"recording=done"_s, u"transcription=done"_s, u"analysis=done"_s }));
+    QCOMPARE(stepOf(done, u"transcription"_s)[u"engine"_s].toString(), u"assemblyai"_s);
+    QCOMPARE(stepOf(done, u"analysis"_s)[u"engine"_s].toString(), u"claude"_s);
+
+    // AssemblyAI got the recording, was asked for two speakers and to call back.
+    const QStringList ids = m_assemblyAi->transcriptIds();
+    QCOMPARE(ids.size(), 1);
+    const QJsonObject asked = m_assemblyAi->transcriptRequest(ids.first());
+    QCOMPARE(m_assemblyAi->uploadedBytes(asked[u"audio_url"_s].toString()), recording);
+    QCOMPARE(asked[u"speaker_labels"_s].toBool(), true);
+    QCOMPARE(asked[u"speakers_expected"_s].toInt(), 2);
+    QCOMPARE(asked[u"webhook_url"_s].toString(), m_api->url(u"/webhooks/assemblyai"_s).toString());
+    QCOMPARE(asked[u"webhook_auth_header_name"_s].toString(), u"X-CallOS-Webhook-Token"_s);
+    const QList<FakeAssemblyAi::WebhookAttempt> calls = m_assemblyAi->webhookAttempts();
+    QVERIFY(!calls.isEmpty());
+    QCOMPARE(calls.last().httpStatus, 200);
+    // Its utterances, stored as they came.
+    const QJsonArray stored = done[u"transcript"_s][u"utterances"_s].toArray();
+    QCOMPARE(stored.size(), 3);
+    QCOMPARE(stored[1][u"speaker"_s].toString(), u"B"_s);
+    QCOMPARE(stored[1][u"start"_s].toInteger(), 4500);
+    QCOMPARE(stored[1][u"end"_s].toInteger(), 9000);
+    QCOMPARE(stored[1][u"text"_s].toString(), u"About 1200. Mail me at dana@whitfield.example or call +1 555 123 4567."_s);
+
+    // Claude was asked once: the stable layers first, cached at the last of
+    // them; the transcript with its times, and masked.
+    const QList<QJsonObject> bodies = m_claude->messageBodies();
+    QCOMPARE(bodies.size(), 1);
+    const QJsonArray system = bodies.first()[u"system"_s].toArray();
+    QCOMPARE(system.size(), 4);
+    for (qsizetype i = 0; i < system.size(); ++i)
+        QCOMPARE(system[i].toObject().contains(u"cache_control"_s), i == 3);
+    QVERIFY(system[2][u"text"_s].toString().contains(u"price: Price"_s)); // the playbook's objection ids
+    const QString user = bodies.first()[u"messages"_s][0][u"content"_s].toString();
+    QVERIFY(user.contains(u"[1000-4000] A: How many clients do you work with today?"_s));
+    QVERIFY2(user.contains(u"[4500-9000] B: About [number]. Mail me at [email] or call [phone]."_s), qPrintable(user));
+    QVERIFY(!user.contains(u"dana@whitfield.example"_s));
+    QVERIFY(!user.contains(u"About 1200"_s));
+    QCOMPARE(bodies.first()[u"output_config"_s][u"format"_s][u"type"_s].toString(), u"json_schema"_s);
+
+    const QJsonObject analysis = done[u"analysis"_s].toObject();
+    QCOMPARE(analysis[u"state"_s].toString(), u"completed"_s);
+    QCOMPARE(analysis[u"result"_s][u"summary"_s].toString(), claudesAnswer()[u"summary"_s].toString());
+    QCOMPARE(analysis[u"result"_s][u"readiness"_s][u"score"_s].toInt(), 72);
+    // The figures are ours, whoever analysed.
+    QCOMPARE(analysis[u"result"_s][u"metrics"_s][u"questions"_s][u"A"_s].toInt(), 2);
+    QCOMPARE(analysis[u"prompt_versions"_s].toObject(),
+        (QJsonObject{ { u"platform"_s, 0 }, { u"organisation"_s, 0 }, { u"playbook"_s, 0 }, { u"task"_s, 0 },
+            { u"call"_s, 0 } }));
+    QVERIFY(!analysis[u"model"_s].toString().isEmpty());
+    // No key in anything the workers logged.
+    QVERIFY(!m_workerLogBuffer.data().contains("aai-test-key"));
+    QVERIFY(!m_workerLogBuffer.data().contains("sk-ant-test-key"));
+}
+
+void TestCallPipeline::aRefusalIsKeptAsAFailedAnalysis()
+{
+    const IntegrationSettings services = keyedServices();
+    QVERIFY(services.hasClaude());
+    // Long enough for the admin's new prompt version below to come first.
+    m_assemblyAi->setFinishesAfterMs(1500);
+    m_claude->setRefusal();
+    QVERIFY(!start(services, "audio").isEmpty());
+    // An admin's own organisation layer: the next analysis records it.
+    const ApiReply added = m_api->post(u"/api/v1/prompts/organisation"_s,
+        QJsonObject{ { u"text"_s, u"We coach coaching businesses of 500+ clients."_s } }, m_api->signIn(m_admin));
+    QCOMPARE(added.status, 201);
+    QCOMPARE(added.json[u"version"_s].toInt(), 1);
+
+    QVERIFY(reviewed([](const QJsonObject &r) { return r[u"analysis"_s].isObject(); }, 30000));
+    const QJsonObject done = review();
+    const QJsonObject analysis = done[u"analysis"_s].toObject();
+    QCOMPARE(analysis[u"engine"_s].toString(), u"claude"_s);
+    QCOMPARE(analysis[u"state"_s].toString(), u"failed"_s);
+    QVERIFY2(analysis[u"failure_reason"_s].toString().startsWith(u"Claude declined to analyse the call"_s),
+        qPrintable(analysis[u"failure_reason"_s].toString()));
+    QCOMPARE(analysis[u"prompt_versions"_s][u"organisation"_s].toInt(), 1);
+    QCOMPARE(stepOf(done, u"analysis"_s)[u"state"_s].toString(), u"failed"_s);
+    QCOMPARE(stepOf(done, u"analysis"_s)[u"last_error"_s].toString(), analysis[u"failure_reason"_s].toString());
+    // Asked once: a refusal is not asked again.
+    QTest::qWait(300);
+    QCOMPARE(m_claude->messageBodies().size(), 1);
+    QVERIFY(m_claude->messageBodies().first()[u"system"_s][1][u"text"_s].toString().contains(u"500+ clients"_s));
+}
+
+QTEST_GUILESS_MAIN(TestCallPipeline)
+#include "tst_callpipeline.moc"
