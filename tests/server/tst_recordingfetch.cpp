@@ -223,9 +223,10 @@ void TestRecordingFetch::webhookToStoredRecording()
     QCOMPARE(asked[0].path, u"/rec/download/WEz4RT2lSyKx2MD9Z+lYfA==-m4a"_s);
     QCOMPARE(asked[0].header("Authorization"), "Bearer " + kToken);
     QTRY_COMPARE(jobState(u"recording.fetch"_s), u"done"_s);
-    // Next: its transcription, queued in the same transaction.
+    // Next: its transcription, queued in the same transaction (and taken
+    // by the workers at once: these bytes are no audio, so it fails, which
+    // tst_callpipeline's real recordings do not).
     QCOMPARE(jobCount(u"recording.transcribe"_s), 1);
-    QCOMPARE(jobState(u"recording.transcribe"_s), u"queued"_s);
 }
 
 void TestRecordingFetch::zoomSaysComeBackLater()
