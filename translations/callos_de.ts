@@ -1560,6 +1560,22 @@
         <source>Begin anyway</source>
         <translation>Trotzdem beginnen</translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Ask: “%1”</source>
+        <translation>Fragen Sie: „%1“</translation>
+    </message>
+    <message>
+        <source>The prospect agreed to be recorded</source>
+        <translation>Der Interessent hat der Aufzeichnung zugestimmt</translation>
+    </message>
+    <message>
+        <source>Is it all right if I record this call? It helps me listen to you instead of taking notes, and the recording stays within our team.</source>
+        <translation>Ist es in Ordnung, wenn ich dieses Gespräch aufzeichne? So kann ich Ihnen zuhören, statt mitzuschreiben, und die Aufzeichnung bleibt in unserem Team.</translation>
+    </message>
 </context>
 <context>
     <name>callos::ui::PresenterPanel</name>

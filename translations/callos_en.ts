@@ -1560,6 +1560,22 @@
         <source>Begin anyway</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ask: “%1”</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The prospect agreed to be recorded</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Is it all right if I record this call? It helps me listen to you instead of taking notes, and the recording stays within our team.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>callos::ui::PresenterPanel</name>

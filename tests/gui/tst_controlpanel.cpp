@@ -149,6 +149,33 @@ private:
     Deck m_deck = test::loadDefaultDeck(m_playbook);
 
 private Q_SLOTS:
+    void consentToRecordIsAskedBeforeTheCall()
+    {
+        App app(m_playbook, m_deck);
+        app.startCallWith(u"Whitfield"_s);
+        auto *consent = app.find<QCheckBox>(u"recordingConsent"_s);
+        QVERIFY(consent->isVisible());
+        QVERIFY(!consent->isChecked());
+        QVERIFY(!app.call->state().consent);
+        // The question to ask is on screen, word for word what is recorded.
+        QVERIFY(!app.window->precallPage()->findChildren<QLabel *>().isEmpty());
+        bool shown = false;
+        for (const QLabel *label : app.window->precallPage()->findChildren<QLabel *>())
+            shown = shown || label->text().contains(ui::PrecallPage::consentWording());
+        QVERIFY(shown);
+        tick(consent);
+        QVERIFY(app.call->state().consent);
+        QCOMPARE(app.call->state().consent->given, true);
+        QCOMPARE(app.call->state().consent->wording, ui::PrecallPage::consentWording());
+        // Withdrawn: recorded too, as a no.
+        tick(consent);
+        QCOMPARE(app.call->state().consent->given, false);
+        QVERIFY(!consent->isChecked());
+        tick(consent);
+        if (!qEnvironmentVariableIsEmpty("CALLOS_SCREENSHOT_DIR"))
+            app.window->grab().save(qEnvironmentVariable("CALLOS_SCREENSHOT_DIR") + u"/precall-consent.png"_s);
+    }
+
     void completeCallByClicksAndKeys()
     {
         App app(m_playbook, m_deck);

@@ -71,6 +71,26 @@ PrecallPage::PrecallPage(client::CallController &call, const FieldFormatter &for
         m_items.insert(item.id, box);
         checklistColumn->addWidget(box);
     }
+    auto *recordingTitle = new QLabel(tr("Recording"), this);
+    recordingTitle->setProperty("role", u"section"_s);
+    checklistColumn->addSpacing(12);
+    checklistColumn->addWidget(recordingTitle);
+    auto *ask = new QLabel(tr("Ask: \u201c%1\u201d").arg(consentWording()), this);
+    ask->setWordWrap(true);
+    ask->setProperty("role", u"subtitle"_s);
+    // Never squeezed below its wrapped lines when the window is short.
+    ask->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    checklistColumn->addWidget(ask);
+    m_consent = new QCheckBox(tr("The prospect agreed to be recorded"), this);
+    m_consent->setObjectName(u"recordingConsent"_s);
+    connect(m_consent, &QCheckBox::clicked, this, [this](bool checked) {
+        const auto outcome = m_call.act([&](CallSession &s) { return s.recordConsent(checked, consentWording()); });
+        if (!outcome) {
+            m_consent->setChecked(!checked);
+            m_prompt->showRefusal(outcome.refusal().message);
+        }
+    });
+    checklistColumn->addWidget(m_consent);
     auto *legend = new QLabel(tr("* required before the call begins"), this);
     legend->setProperty("role", u"subtitle"_s);
     checklistColumn->addWidget(legend);
@@ -90,6 +110,12 @@ PrecallPage::PrecallPage(client::CallController &call, const FieldFormatter &for
     bindKeys(this, confirmKeys(), [this] { beginCall(); });
     actions->addWidget(begin);
     layout->addLayout(actions);
+}
+
+QString PrecallPage::consentWording()
+{
+    return tr("Is it all right if I record this call? It helps me listen to you instead of taking notes, "
+              "and the recording stays within our team.");
 }
 
 QString PrecallPage::verdictText() const
@@ -114,6 +140,7 @@ void PrecallPage::refresh()
         it.value()->setChecked(state.precallChecked.contains(it.key()));
     for (FieldEditor *editor : std::as_const(m_facts))
         editor->setValue(state.fields.value(editor->field().id));
+    m_consent->setChecked(state.consent && state.consent->given);
 }
 
 void PrecallPage::beginCall()

@@ -25,6 +25,8 @@ public:
     void refresh();
     void beginCall();
     QString verdictText() const;
+    // What the agent asks the prospect, recorded with their answer.
+    static QString consentWording();
 
 private:
     client::CallController &m_call;
@@ -32,6 +34,9 @@ private:
     QLabel *m_title;
     QLabel *m_verdict;
     QHash<QString, QCheckBox *> m_items;
+    // Recording needs the prospect's yes first: the server takes no
+    // recording of a call without it.
+    QCheckBox *m_consent;
     QList<FieldEditor *> m_facts;
     ReasonPrompt *m_prompt;
 };
