@@ -29,13 +29,10 @@ using namespace Qt::StringLiterals;
 using namespace callos;
 using namespace callos::server;
 using namespace callos::test;
+using namespace callos::test::zoomcalls;
 
 namespace {
 
-const QByteArray kSecret = "acme-zoom-secret";
-const QString kMeeting = u"87565330005"_s;
-const QString kZoomLink = u"https://us02web.zoom.us/j/87565330005?pwd=Zk9xQ2"_s;
-const QByteArray kToken = "download-token-of-the-day";
 const QString kInstance = u"WEz4RT2lSyKx2MD9Z+lYfA=="_s;
 
 const QList<Line> kSpoken = {
@@ -191,10 +188,10 @@ QString TestCallPipeline::start(const IntegrationSettings &services, const QByte
     m_callId = zoomcalls::pushCall(*m_api, m_playbook, m_token, u"p-"_s, kZoomLink, true, callStart);
     if (m_callId.isEmpty())
         return {};
-    m_zoom->addFile(kInstance + u"-m4a"_s, recording, kToken);
+    m_zoom->addFile(kInstance + u"-m4a"_s, recording, kDownloadToken);
     const QJsonObject body = zoomcalls::recordingCompleted(kMeeting, kInstance, callStart + 3000,
         zoomcalls::recordingFiles(kInstance, callStart + 3000, m_zoom->url(u"/rec/download/"_s)),
-        QString::fromLatin1(kToken));
+        QString::fromLatin1(kDownloadToken));
     const ApiReply accepted = zoomcalls::deliver(*m_api, QJsonDocument(body).toJson(QJsonDocument::Compact), kSecret);
     if (accepted.json[u"status"_s].toString() != u"accepted"_s) {
         qWarning() << "webhook:" << accepted.body;

@@ -25,13 +25,11 @@ using namespace Qt::StringLiterals;
 using namespace callos;
 using namespace callos::server;
 using namespace callos::test;
+using namespace callos::test::zoomcalls;
 
 namespace {
 
-const QByteArray kSecret = "acme-zoom-secret";
-const QByteArray kToken = "download-token";
 const QString kInstance = u"crash-instance=="_s;
-const QString kMeeting = u"87565330005"_s;
 
 } // namespace
 
@@ -110,10 +108,10 @@ void TestPipelineCrash::killedMidJobRunsAgainOnce()
         const std::optional<SpokenCall> spoken = SpokenCall::speak(
             { { true, u"how many clients do you work with today"_s }, { false, u"about two hundred"_s } }, 800, 300);
         QVERIFY2(spoken, "espeak-ng could not speak");
-        zoom.addFile(kInstance + u"-m4a"_s, wavFile(spoken->audio), kToken);
+        zoom.addFile(kInstance + u"-m4a"_s, wavFile(spoken->audio), kDownloadToken);
         const QJsonObject body = zoomcalls::recordingCompleted(kMeeting, kInstance, callStart + 2000,
             zoomcalls::recordingFiles(kInstance, callStart + 2000, zoom.url(u"/rec/download/"_s)),
-            QString::fromLatin1(kToken));
+            QString::fromLatin1(kDownloadToken));
         QCOMPARE(zoomcalls::deliver(api, QJsonDocument(body).toJson(QJsonDocument::Compact), kSecret)
                      .json[u"status"_s]
                      .toString(),

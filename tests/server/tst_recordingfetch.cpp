@@ -29,13 +29,10 @@ using namespace Qt::StringLiterals;
 using namespace callos;
 using namespace callos::server;
 using namespace callos::test;
+using namespace callos::test::zoomcalls;
 
 namespace {
 
-const QByteArray kSecret = "acme-zoom-secret";
-const QString kMeeting = u"87565330005"_s;
-const QString kZoomLink = u"https://us02web.zoom.us/j/87565330005?pwd=Zk9xQ2"_s;
-const QByteArray kToken = "download-token-of-the-day";
 
 QByteArray audioBytes(int size)
 {
@@ -70,7 +67,7 @@ private Q_SLOTS:
 private:
     // The server, its workers and a call in meeting kMeeting with consent;
     // Zoom then announces `bytes` as the call's recording. The recording id.
-    QString announceRecording(const QByteArray &bytes, const QByteArray &zoomsToken = kToken);
+    QString announceRecording(const QByteArray &bytes, const QByteArray &zoomsToken = kDownloadToken);
     QString recordingState(const QString &recordingId);
     QString jobState(const QString &kind);
     QString jobError(const QString &kind);
@@ -146,7 +143,7 @@ QString TestRecordingFetch::announceRecording(const QByteArray &bytes, const QBy
     const QString uuid = u"WEz4RT2lSyKx2MD9Z+lYfA=="_s;
     m_zoom->addFile(uuid + u"-m4a"_s, bytes, zoomsToken);
     const QJsonObject body = zoomcalls::recordingCompleted(kMeeting, uuid, start + 5000,
-        zoomcalls::recordingFiles(uuid, start + 5000, m_zoom->url(u"/rec/download/"_s)), QString::fromLatin1(kToken));
+        zoomcalls::recordingFiles(uuid, start + 5000, m_zoom->url(u"/rec/download/"_s)), QString::fromLatin1(kDownloadToken));
     const ApiReply reply = zoomcalls::deliver(*m_api, QJsonDocument(body).toJson(QJsonDocument::Compact), kSecret);
     if (reply.json[u"status"_s].toString() != u"accepted"_s)
         qWarning() << "webhook:" << reply.status << reply.body;
@@ -221,7 +218,7 @@ void TestRecordingFetch::webhookToStoredRecording()
     const QList<FakeRequest> asked = m_zoom->requestsTo(u"/rec/download/"_s);
     QCOMPARE(asked.size(), 1);
     QCOMPARE(asked[0].path, u"/rec/download/WEz4RT2lSyKx2MD9Z+lYfA==-m4a"_s);
-    QCOMPARE(asked[0].header("Authorization"), "Bearer " + kToken);
+    QCOMPARE(asked[0].header("Authorization"), "Bearer " + kDownloadToken);
     QTRY_COMPARE(jobState(u"recording.fetch"_s), u"done"_s);
     // Next: its transcription, queued in the same transaction (and taken
     // by the workers at once: these bytes are no audio, so it fails, which
@@ -309,7 +306,7 @@ void TestRecordingFetch::aRefusedTokenEndsTheJob()
     QCOMPARE(jobCount(u"recording.transcribe"_s), 0);
     // Never in the log: the token.
     QVERIFY(m_workerLogBuffer.data().contains("jobs.attempt_failed"));
-    QVERIFY(!m_workerLogBuffer.data().contains(kToken));
+    QVERIFY(!m_workerLogBuffer.data().contains(kDownloadToken));
 }
 
 void TestRecordingFetch::aSecondRunChangesNothing()

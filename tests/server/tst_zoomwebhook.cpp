@@ -22,6 +22,7 @@ using namespace Qt::StringLiterals;
 using namespace callos;
 using namespace callos::server;
 using namespace callos::test;
+using namespace callos::test::zoomcalls;
 
 namespace {
 
@@ -34,10 +35,7 @@ const QByteArray kVectorBody
 const QByteArray kVectorSignature = "v0=0ae6c66de705e5c61b0023766f19c651d8c81522deeee0eba60e4731cf3a129c";
 const QByteArray kVectorEncryptedToken = "4d50f1ce5b3b791cef6d94c2a9e51d866043528014914fc57e002b50900b9e40";
 
-const QString kMeeting = u"87565330005"_s;
-const QString kZoomLink = u"https://us02web.zoom.us/j/87565330005?pwd=Zk9xQ2"_s;
 
-const QByteArray kSecret = "acme-zoom-secret";
 
 // recording.completed of meeting `meeting`, its files on Zoom's host.
 QJsonObject recordingCompleted(const QString &meeting, const QString &uuid, qint64 startMs, const QJsonArray &files = {})

@@ -20,6 +20,13 @@ struct ApiReply;
 // benchmarks of the recording pipeline.
 namespace zoomcalls {
 
+// The meeting the tests' calls are held in, Zoom's secret token that signs
+// their webhooks, and the download token a recording comes with.
+inline const QString kMeeting = QStringLiteral("87565330005");
+inline const QString kZoomLink = QStringLiteral("https://us02web.zoom.us/j/87565330005?pwd=Zk9xQ2");
+inline const QByteArray kSecret = "acme-zoom-secret";
+inline const QByteArray kDownloadToken = "download-token-of-the-day";
+
 // The files of a recording that began at `startMs`, each downloadable at
 // `downloadBase` + file id: an audio file (<uuid>-m4a), a video
 // (<uuid>-mp4) and a timeline, as Zoom lists them.
