@@ -108,6 +108,16 @@ int main(int argc, char *argv[])
         return exitWith(command.run(out, err));
     }
 
+    // Said once at start, where the operator looks: a bot that is half set
+    // up sends nothing, and nobody would know why.
+    for (const QString &warning : invocation.config.integrations.meetingBotWarnings())
+        log.write(u"warning"_s, u"meetingbot.not_ready"_s, QJsonObject { { u"message"_s, warning } });
+    if (invocation.config.integrations.hasMeetingBot())
+        log.write(u"info"_s, u"meetingbot.enabled"_s,
+            QJsonObject { { u"provider"_s, QString::fromLatin1(AttendeeSettings::kProvider) },
+                { u"base_url"_s, invocation.config.integrations.attendee.baseUrl },
+                { u"webhook_url"_s, invocation.config.integrations.meetingBotWebhookUrl() } });
+
     SignalWatcher signals;
     ServerApp::Settings settings;
     settings.sessions = invocation.config.sessions;

@@ -48,8 +48,10 @@ QJsonObject analysisJson(const AnalysisRow &analysis)
         { u"model"_s, analysis.model }, { u"created_at"_s, analysis.createdAt } };
 }
 
-// The job kinds of a recording's steps, each keyed by the recording's id.
-const QStringList kStepKinds{ u"recording.fetch"_s, u"recording.transcribe"_s, u"call.analyse"_s };
+// The job kinds of a recording's steps, each keyed by the recording's id
+// (a recording has one of the two fetch jobs, by its source).
+const QStringList kStepKinds { u"recording.fetch"_s, u"recording.fetch_bot"_s, u"recording.transcribe"_s,
+    u"call.analyse"_s };
 
 } // namespace
 

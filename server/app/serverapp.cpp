@@ -1,6 +1,18 @@
 #include "app/serverapp.h"
 
+#include "meetingbot/attendeewebhook.h"
+
 namespace callos::server {
+
+namespace {
+
+std::unique_ptr<MeetingBotWebhook> attendeeWebhook(const IntegrationSettings &settings, const Clock &clock)
+{
+    const std::optional<QByteArray> secret = settings.attendeeWebhookSecret();
+    return secret ? std::make_unique<AttendeeWebhook>(*secret, clock) : nullptr;
+}
+
+} // namespace
 
 ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Clock &clock, IdGenerator &ids,
     JsonLog &log, const Settings &settings)
@@ -25,23 +37,29 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_playbookRoutes(database, m_audit, clock)
     , m_playbookStore(database, clock, PlaybookStore::readEmbeddedDefault().value())
     , m_callPlaybooks(m_playbookStore)
-    , m_ingest(database, m_callPlaybooks, m_audit, clock)
-    , m_eventRoutes(m_ingest, m_live)
-    , m_viewerRoutes(database, m_audit, m_shareLinks, m_live, ids)
     , m_jobJitter(QRandomGenerator::system()->generate())
     , m_jobs(database, clock, ids, m_jobJitter)
+    , m_botScheduler(m_jobs, settings.integrations.hasMeetingBot())
+    , m_ingest(database, m_callPlaybooks, m_audit, &m_botScheduler, clock)
+    , m_eventRoutes(m_ingest, m_live)
+    , m_viewerRoutes(database, m_audit, m_shareLinks, m_live, ids)
     , m_jobRoutes(database, m_jobs, m_audit)
     , m_recordings(database, clock, ids)
     , m_zoomWebhookRoutes(database, m_recordings, m_jobs, log, clock, settings.integrations.zoom.webhookSecret)
     , m_transcripts(database, clock)
     , m_analyses(database, clock, ids)
-    , m_pipelineStatus(m_jobs, m_recordings, m_transcripts, m_analyses)
+    , m_meetingBots(database, clock, ids)
+    , m_pipelineStatus(m_jobs, m_recordings, m_transcripts, m_analyses, m_meetingBots)
     , m_recordingStore(settings.recordingsDirectory)
-    , m_reviewRoutes(ReviewRoutes::Parts{ database, m_liveCalls, m_callPlaybooks, m_recordings, m_transcripts,
+    , m_reviewRoutes(ReviewRoutes::Parts { database, m_liveCalls, m_callPlaybooks, m_recordings, m_transcripts,
           m_analyses, m_pipelineStatus, m_jobs, m_recordingStore, m_audit })
     , m_prompts(database, clock)
     , m_promptRoutes(database, m_prompts, m_audit)
     , m_assemblyAiWebhookRoutes(database, m_transcripts, m_jobs, settings.integrations.assemblyAiWebhookSecret())
+    , m_botWebhook(attendeeWebhook(settings.integrations, clock))
+    , m_botWebhookRoutes(database, m_meetingBots, m_recordings, m_jobs, log, m_botWebhook.get(),
+          QString::fromLatin1(AttendeeSettings::kProvider),
+          QString::fromLatin1(IntegrationSettings::kAttendeeSecretVariable))
 {
     m_authRoutes.addTo(m_http.router());
     m_mfaRoutes.addTo(m_http.router());
@@ -59,6 +77,7 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     m_reviewRoutes.addTo(m_http.router());
     m_promptRoutes.addTo(m_http.router());
     m_assemblyAiWebhookRoutes.addTo(m_http.router());
+    m_botWebhookRoutes.addTo(m_http.router());
     // Queued: the sessions end inside a transaction; the check must read
     // what it committed.
     m_sessions.onSessionsEnded(

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "accounts/secondfactor.h"
+#include "accounts/userdirectory.h"
 #include "analysis/analyses.h"
 #include "analysis/promptregistry.h"
-#include "accounts/userdirectory.h"
 #include "api/assemblyaiwebhookroutes.h"
 #include "api/auditroutes.h"
 #include "api/authroutes.h"
+#include "api/botwebhookroutes.h"
 #include "api/callroutes.h"
 #include "api/eventroutes.h"
 #include "api/jobroutes.h"
@@ -30,6 +31,9 @@
 #include "http/httpservice.h"
 #include "jobs/jobqueue.h"
 #include "live/livehub.h"
+#include "meetingbot/meetingbots.h"
+#include "meetingbot/meetingbotscheduler.h"
+#include "meetingbot/meetingbotwebhook.h"
 #include "pipeline/pipelinestatus.h"
 #include "recording/diskrecordingstore.h"
 #include "recording/recordings.h"
@@ -39,6 +43,8 @@
 #include "viewer/viewerroutes.h"
 
 #include <QRandomGenerator>
+
+#include <memory>
 
 namespace callos {
 class Clock;
@@ -103,24 +109,30 @@ private:
     PlaybookRoutes m_playbookRoutes;
     PlaybookStore m_playbookStore;
     CallPlaybooks m_callPlaybooks;
+    // Retry jitter: seeded from the system, so the nodes' retries spread.
+    QRandomGenerator m_jobJitter;
+    JobQueue m_jobs;
+    // Before the ingest, which queues the bots' jobs in its transactions.
+    MeetingBotScheduler m_botScheduler;
     CallIngest m_ingest;
     EventRoutes m_eventRoutes;
     OpenApiRoutes m_openApiRoutes;
     ViewerRoutes m_viewerRoutes;
-    // Retry jitter: seeded from the system, so the nodes' retries spread.
-    QRandomGenerator m_jobJitter;
-    JobQueue m_jobs;
     JobRoutes m_jobRoutes;
     Recordings m_recordings;
     ZoomWebhookRoutes m_zoomWebhookRoutes;
     Transcripts m_transcripts;
     Analyses m_analyses;
+    MeetingBots m_meetingBots;
     PipelineStatus m_pipelineStatus;
     DiskRecordingStore m_recordingStore;
     ReviewRoutes m_reviewRoutes;
     PromptRegistry m_prompts;
     PromptRoutes m_promptRoutes;
     AssemblyAiWebhookRoutes m_assemblyAiWebhookRoutes;
+    // Null without a usable webhook secret: the route then answers 503.
+    std::unique_ptr<MeetingBotWebhook> m_botWebhook;
+    BotWebhookRoutes m_botWebhookRoutes;
 };
 
 } // namespace callos::server

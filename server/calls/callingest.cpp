@@ -1,11 +1,12 @@
 #include "calls/callingest.h"
 
+#include "audit/auditlog.h"
 #include "call/calleventcodec.h"
 #include "call/callreducer.h"
 #include "call/milestonetiming.h"
-#include "audit/auditlog.h"
 #include "calls/callplaybooks.h"
 #include "common/clock.h"
+#include "meetingbot/meetingbotscheduler.h"
 #include "recording/zoommeetinglink.h"
 #include "storage/boundrows.h"
 #include "storage/database.h"
@@ -106,11 +107,9 @@ struct CallIngest::CallRow
     int playbookVersion = 0;
 };
 
-CallIngest::CallIngest(Database &database, CallPlaybooks &playbooks, AuditLog &audit, const Clock &clock)
-    : m_database(database)
-    , m_playbooks(playbooks)
-    , m_audit(audit)
-    , m_clock(clock)
+CallIngest::CallIngest(
+    Database &database, CallPlaybooks &playbooks, AuditLog &audit, MeetingBotScheduler *bots, const Clock &clock)
+    : m_database(database), m_playbooks(playbooks), m_audit(audit), m_bots(bots), m_clock(clock)
 {
 }
 
@@ -271,6 +270,12 @@ Result<std::optional<IngestOutcome>> CallIngest::apply(
         return *refusal;
     if (auto refusal = auditConsents(transaction, principal, pending))
         return *refusal;
+    // The cached state is still the one before this batch.
+    for (const PendingCall &call : std::as_const(pending)) {
+        if (auto refusal
+            = m_bots ? m_bots->callChanged(transaction, principal.orgId, call.cached->state, call.state) : std::nullopt)
+            return *refusal;
+    }
     if (auto refusal = transaction.commit())
         return *refusal;
     // Only what is committed goes into the cache.

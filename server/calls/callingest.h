@@ -22,6 +22,7 @@ namespace callos::server {
 class AuditLog;
 class CallPlaybooks;
 class Database;
+class MeetingBotScheduler;
 class Transaction;
 
 // An event the server did not take, and why ("call.unknown", a reducer code
@@ -54,6 +55,10 @@ struct IngestOutcome
 // replay of the call; another server node writing the same call makes the
 // counts differ and the call is replayed from the database.
 //
+// A call that comes to have a Zoom link and the prospect's consent to be
+// recorded, or whose consent is withdrawn, also gets its meeting-bot job
+// (MeetingBotScheduler) in the same transaction.
+//
 // A batch is a handful of statements whatever its size: one read of its
 // calls, one insert per table. Nearly every batch holds only new events, so
 // the first run does not look for stored ones; a resend shows as a refusal
@@ -66,7 +71,9 @@ class CallIngest
 public:
     static constexpr int kMaximumBatch = 500;
 
-    CallIngest(Database &database, CallPlaybooks &playbooks, AuditLog &audit, const Clock &clock);
+    // `bots` null: the calls get no meeting bots (the demo's seeding).
+    CallIngest(
+        Database &database, CallPlaybooks &playbooks, AuditLog &audit, MeetingBotScheduler *bots, const Clock &clock);
     ~CallIngest();
 
     // A refusal only when the batch could not be stored at all (the database
@@ -119,6 +126,7 @@ private:
     Database &m_database;
     CallPlaybooks &m_playbooks;
     AuditLog &m_audit;
+    MeetingBotScheduler *m_bots;
     const Clock &m_clock;
     QHash<QString, std::shared_ptr<CachedCall>> m_cache;
 };

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "analysis/claudeclient.h"
+#include "meetingbot/attendeebotservice.h"
 #include "transcription/assemblyaiclient.h"
 
 #include <QByteArray>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 namespace callos::server {
 
@@ -30,18 +32,36 @@ struct IntegrationSettings
     static constexpr auto kClaudeKeyVariable = "CALLOS_ANTHROPIC_API_KEY";
     static constexpr auto kClaudeUrlVariable = "CALLOS_ANTHROPIC_BASE_URL";
     static constexpr auto kClaudeModelVariable = "CALLOS_CLAUDE_MODEL";
+    static constexpr auto kAttendeeKeyVariable = "CALLOS_ATTENDEE_API_KEY";
+    static constexpr auto kAttendeeUrlVariable = "CALLOS_ATTENDEE_BASE_URL";
+    static constexpr auto kAttendeeSecretVariable = "CALLOS_ATTENDEE_WEBHOOK_SECRET";
 
     ZoomSettings zoom;
     // Without a key: offline transcription (pocketsphinx).
     AssemblyAiSettings assemblyAi;
     // Without a key: the rule-based analyzer.
     ClaudeSettings claude;
+    // The meeting bot that records calls held in Zoom (integrations page,
+    // "Meeting bot"). Without a key, no bots are sent.
+    AttendeeSettings attendee;
     // Where external services reach this server (https://callos.example.com),
-    // for AssemblyAI's webhook. Empty: transcripts are polled for.
+    // for AssemblyAI's and the meeting bot's webhooks. Empty: transcripts
+    // are polled for, and no bots are sent.
     QString publicUrl;
 
     bool hasAssemblyAi() const { return !assemblyAi.apiKey.isEmpty(); }
     bool hasClaude() const { return !claude.apiKey.isEmpty(); }
+    // Bots are sent: there is an Attendee key, a webhook secret that is
+    // base64, and a public address for the bot's webhook. Any of them
+    // alone sends nothing (meetingBotWarnings says what is missing).
+    bool hasMeetingBot() const;
+    // The webhook secret's bytes, when it is set and base64.
+    std::optional<QByteArray> attendeeWebhookSecret() const;
+    // Where Attendee posts the bot's states.
+    QString meetingBotWebhookUrl() const;
+    // For the log at start: what keeps the meeting bot from working, or
+    // where it may fail; never a secret.
+    QStringList meetingBotWarnings() const;
     // The value AssemblyAI's webhook carries in its auth header: derived
     // from the API key, so it survives restarts and needs no setting of
     // its own, and nobody without the key can forge it.

@@ -87,7 +87,7 @@ DemoOrganisation::DemoOrganisation(Database &database, const PasswordHasher &has
     , m_audit(database, m_foundingClock)
     , m_playbookStore(database, clock, builtinPlaybook())
     , m_callPlaybooks(m_playbookStore)
-    , m_ingest(database, m_callPlaybooks, m_audit, clock)
+    , m_ingest(database, m_callPlaybooks, m_audit, nullptr, clock)
 { }
 
 DemoOrganisation::~DemoOrganisation() = default;

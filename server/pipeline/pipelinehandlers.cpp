@@ -1,6 +1,7 @@
 #include "pipeline/pipelinehandlers.h"
 
 #include "api/assemblyaiwebhookroutes.h"
+#include "meetingbot/attendeebotservice.h"
 
 using namespace Qt::StringLiterals;
 
@@ -40,16 +41,27 @@ PipelineHandlers::PipelineHandlers(
               : nullptr)
     , m_claude(settings.services.hasClaude() ? std::make_unique<ClaudeClient>(settings.services.claude, m_http, clock)
                                              : nullptr)
-    , m_fetch(context.database, m_recordings, context.queue, m_store, m_http, clock)
+    , m_bots(context.database, clock, context.ids)
+    , m_botService(settings.services.hasMeetingBot()
+              ? std::make_unique<AttendeeBotService>(settings.services.attendee, m_http, clock)
+              : nullptr)
+    , m_intake(context.database, m_recordings, context.queue, m_store, m_http, clock)
+    , m_fetch(m_intake)
     , m_transcribe(context.database, m_recordings, m_transcripts, context.queue, m_store, m_completion, m_offline,
           m_assemblyAi.get(), assemblyAiOptions(settings.services), clock)
     , m_collect(m_assemblyAi
               ? std::make_unique<TranscriptCollectHandler>(context.database, m_transcripts, m_completion, *m_assemblyAi)
               : nullptr)
-    , m_analyse(context.database, m_recordings, m_transcripts, m_analyses, m_calls, m_playbooks, m_prompts,
-          m_claude.get())
+    , m_analyse(
+          context.database, m_recordings, m_transcripts, m_analyses, m_calls, m_playbooks, m_prompts, m_claude.get())
 {
-    m_fetch.setStallTimeoutMs(settings.downloadStallTimeoutMs);
+    m_intake.setStallTimeoutMs(settings.downloadStallTimeoutMs);
+    if (m_botService) {
+        m_botJoin = std::make_unique<BotJoinHandler>(
+            context.database, m_bots, m_recordings, *m_botService, settings.services.meetingBotWebhookUrl());
+        m_botLeave = std::make_unique<BotLeaveHandler>(context.database, m_bots, context.queue, *m_botService);
+        m_botFetch = std::make_unique<BotRecordingFetchHandler>(m_intake, *m_botService);
+    }
 }
 
 QList<JobHandler *> PipelineHandlers::handlers()
@@ -57,6 +69,8 @@ QList<JobHandler *> PipelineHandlers::handlers()
     QList<JobHandler *> out{ &m_fetch, &m_transcribe, &m_analyse };
     if (m_collect)
         out.append(m_collect.get());
+    if (m_botService)
+        out << m_botJoin.get() << m_botLeave.get() << m_botFetch.get();
     return out;
 }
 

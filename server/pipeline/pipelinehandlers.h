@@ -9,10 +9,16 @@
 #include "content/playbookstore.h"
 #include "jobs/jobhandler.h"
 #include "jobs/jobworkerthread.h"
+#include "meetingbot/botjoinhandler.h"
+#include "meetingbot/botleavehandler.h"
+#include "meetingbot/botrecordingfetchhandler.h"
+#include "meetingbot/meetingbots.h"
+#include "meetingbot/meetingbotservice.h"
 #include "net/httpclient.h"
 #include "pipeline/pipelinesettings.h"
 #include "recording/diskrecordingstore.h"
 #include "recording/recordingfetchhandler.h"
+#include "recording/recordingintake.h"
 #include "recording/recordings.h"
 #include "transcription/assemblyaiclient.h"
 #include "transcription/audiodecoder.h"
@@ -27,11 +33,12 @@
 
 namespace callos::server {
 
-// The jobs after a call, as one worker thread runs them: fetching the
-// recording, transcribing it (AssemblyAI with a key, else pocketsphinx
-// here), analysing the call (Claude with a key, else the rule-based
-// analyzer), with the clients, stores and repositories they share, all
-// living on that thread.
+// The jobs after a call, as one worker thread runs them: sending a meeting
+// bot and asking it to leave (with a bot service), fetching the recording
+// (Zoom's, or the bot's), transcribing it (AssemblyAI with a key, else
+// pocketsphinx here), analysing the call (Claude with a key, else the
+// rule-based analyzer), with the clients, stores and repositories they
+// share, all living on that thread.
 class PipelineHandlers final : public JobHandlerSet
 {
 public:
@@ -55,10 +62,17 @@ private:
     OfflineTranscriber m_offline;
     std::unique_ptr<AssemblyAiClient> m_assemblyAi; // null: offline
     std::unique_ptr<ClaudeClient> m_claude; // null: rule-based
+    MeetingBots m_bots;
+    std::unique_ptr<MeetingBotService> m_botService; // null: no bots
+    RecordingIntake m_intake;
     RecordingFetchHandler m_fetch;
     TranscribeHandler m_transcribe;
     std::unique_ptr<TranscriptCollectHandler> m_collect; // with AssemblyAI only
     AnalyseHandler m_analyse;
+    // With a bot service only.
+    std::unique_ptr<BotJoinHandler> m_botJoin;
+    std::unique_ptr<BotLeaveHandler> m_botLeave;
+    std::unique_ptr<BotRecordingFetchHandler> m_botFetch;
 };
 
 } // namespace callos::server

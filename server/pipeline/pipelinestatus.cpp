@@ -3,6 +3,9 @@
 #include "analysis/analysehandler.h"
 #include "analysis/analyses.h"
 #include "jobs/jobqueue.h"
+#include "meetingbot/botjoinhandler.h"
+#include "meetingbot/botrecordingfetchhandler.h"
+#include "meetingbot/meetingbots.h"
 #include "recording/recordingfetchhandler.h"
 #include "recording/recordings.h"
 #include "transcription/transcribehandler.h"
@@ -40,12 +43,37 @@ QJsonObject stepOfJob(const QString &name, const std::optional<JobInfo> &job)
 
 } // namespace
 
-PipelineStatus::PipelineStatus(JobQueue &jobs, Recordings &recordings, Transcripts &transcripts, Analyses &analyses)
-    : m_jobs(jobs)
-    , m_recordings(recordings)
-    , m_transcripts(transcripts)
-    , m_analyses(analyses)
+PipelineStatus::PipelineStatus(
+    JobQueue &jobs, Recordings &recordings, Transcripts &transcripts, Analyses &analyses, MeetingBots &bots)
+    : m_jobs(jobs), m_recordings(recordings), m_transcripts(transcripts), m_analyses(analyses), m_bots(bots)
 {
+}
+
+Result<std::optional<QJsonObject>> PipelineStatus::botOf(const QString &orgId, const QString &callId)
+{
+    const Result<std::optional<MeetingBotRow>> bot = m_bots.findForCall(callId);
+    if (!bot)
+        return bot.refusal();
+    if (bot.value()) {
+        QJsonObject out { { u"state"_s, bot.value()->state }, { u"updated_at"_s, bot.value()->updatedAt } };
+        // What the service said went wrong ("fatal_error/bot_not_launched").
+        if (bot.value()->state == u"failed"_s && !bot.value()->lastEvent.isEmpty())
+            out.insert(u"last_error"_s, bot.value()->lastEvent);
+        return std::optional<QJsonObject>(out);
+    }
+    // Asked for, not there yet: as far as its join job got.
+    const Result<std::optional<JobInfo>> join
+        = m_jobs.findByKey(orgId, QString::fromLatin1(BotJoinHandler::kKind), callId);
+    if (!join)
+        return join.refusal();
+    if (!join.value() || join.value()->state == u"done"_s) // done without a bot: consent withdrawn first
+        return std::optional<QJsonObject>();
+    const bool dead = join.value()->state == u"dead"_s;
+    QJsonObject out { { u"state"_s, dead ? u"failed"_s : u"requested"_s },
+        { u"updated_at"_s, join.value()->updatedAt } };
+    if (!join.value()->lastError.isEmpty())
+        out.insert(u"last_error"_s, join.value()->lastError);
+    return std::optional<QJsonObject>(out);
 }
 
 Result<QJsonObject> PipelineStatus::of(const QString &orgId, const QString &callId, bool consent)
@@ -53,24 +81,36 @@ Result<QJsonObject> PipelineStatus::of(const QString &orgId, const QString &call
     const Result<std::optional<RecordingRow>> recording = m_recordings.latestForCall(callId);
     if (!recording)
         return recording.refusal();
+    const Result<std::optional<QJsonObject>> bot = botOf(orgId, callId);
+    if (!bot)
+        return bot.refusal();
+    const auto withSource = [&bot](QJsonObject recordingStep, const QString &source) {
+        if (!source.isEmpty())
+            recordingStep.insert(u"engine"_s, source);
+        if (bot.value())
+            recordingStep.insert(u"bot"_s, *bot.value());
+        return recordingStep;
+    };
     if (!recording.value()) {
         const QString waiting = consent ? u"waiting"_s : u"no_consent"_s;
-        return QJsonObject{ { u"recording_id"_s, QJsonValue() },
+        return QJsonObject { { u"recording_id"_s, QJsonValue() },
             { u"steps"_s,
-                QJsonArray{ step(u"recording"_s, waiting), step(u"transcription"_s, u"waiting"_s),
-                    step(u"analysis"_s, u"waiting"_s) } } };
+                QJsonArray { withSource(step(u"recording"_s, waiting), bot.value() ? u"bot"_s : QString()),
+                    step(u"transcription"_s, u"waiting"_s), step(u"analysis"_s, u"waiting"_s) } } };
     }
     const QString recordingId = recording.value()->id;
     const auto job = [&](const char *kind) { return m_jobs.findByKey(orgId, QString::fromLatin1(kind), recordingId); };
 
     QJsonArray steps;
+    const QString source = recording.value()->source;
     if (recording.value()->state == u"stored"_s) {
-        steps.append(step(u"recording"_s, u"done"_s));
+        steps.append(withSource(step(u"recording"_s, u"done"_s), source));
     } else {
-        const Result<std::optional<JobInfo>> fetch = job(RecordingFetchHandler::kKind);
+        const Result<std::optional<JobInfo>> fetch
+            = job(source == u"bot"_s ? BotRecordingFetchHandler::kKind : RecordingFetchHandler::kKind);
         if (!fetch)
             return fetch.refusal();
-        steps.append(stepOfJob(u"recording"_s, fetch.value()));
+        steps.append(withSource(stepOfJob(u"recording"_s, fetch.value()), source));
     }
 
     const Result<std::optional<TranscriptRow>> transcript = m_transcripts.find(recordingId);

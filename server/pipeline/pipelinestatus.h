@@ -5,10 +5,13 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace callos::server {
 
 class Analyses;
 class JobQueue;
+class MeetingBots;
 class Recordings;
 class Transcripts;
 
@@ -18,22 +21,33 @@ class Transcripts;
 //     "engine"?, "job_id"?, "attempts"?, "last_error"?, "next_attempt_at"?}]}
 // "retrying": an attempt failed and the next comes at next_attempt_at;
 // "failed": no attempt is left (a person may retry it).
+// The recording step's engine is where the recording comes from (zoom,
+// bot, upload). A call with a meeting bot has engine "bot" and
+//   "bot": {"state", "updated_at", "last_error"?}
+// on its recording step, from the bot's first request on: state requested
+// (asked for, not joined yet), joining, in_meeting, recording, leaving,
+// ended or failed (last_error says why, when CallOS knows).
 class PipelineStatus
 {
     Q_DECLARE_TR_FUNCTIONS(callos::server::PipelineStatus)
 
 public:
-    PipelineStatus(JobQueue &jobs, Recordings &recordings, Transcripts &transcripts, Analyses &analyses);
+    PipelineStatus(
+        JobQueue &jobs, Recordings &recordings, Transcripts &transcripts, Analyses &analyses, MeetingBots &bots);
 
     // In the caller's tenant scope. `consent`: the prospect agreed to be
     // recorded (without it nothing is recorded at all).
     Result<QJsonObject> of(const QString &orgId, const QString &callId, bool consent);
 
 private:
+    // The call's bot as the recording step shows it; none without one.
+    Result<std::optional<QJsonObject>> botOf(const QString &orgId, const QString &callId);
+
     JobQueue &m_jobs;
     Recordings &m_recordings;
     Transcripts &m_transcripts;
     Analyses &m_analyses;
+    MeetingBots &m_bots;
 };
 
 } // namespace callos::server

@@ -28,12 +28,22 @@ Recordings::Recordings(Database &database, const Clock &clock, IdGenerator &ids)
 
 Result<std::optional<RecordedCall>> Recordings::findZoomCall(const QString &meetingNumber, qint64 recordingStartedAt)
 {
-    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, tr("finding the call of a Zoom meeting"),
-        u"SELECT id, org_id, recording_consent, started_at FROM calls "
-        "WHERE zoom_meeting_id = ? AND started_at BETWEEN ? AND ? "
-        "ORDER BY abs(started_at - ?), id LIMIT 1"_s,
+    return firstCall(tr("finding the call of a Zoom meeting"),
+        u"zoom_meeting_id = ? AND started_at BETWEEN ? AND ? ORDER BY abs(started_at - ?), id"_s,
         { meetingNumber, recordingStartedAt - kRecordingAfterCallMs, recordingStartedAt + kRecordingBeforeCallMs,
             recordingStartedAt });
+}
+
+Result<std::optional<RecordedCall>> Recordings::findCall(const QString &callId)
+{
+    return firstCall(tr("finding call %1").arg(callId), u"id = ?"_s, { callId });
+}
+
+Result<std::optional<RecordedCall>> Recordings::firstCall(
+    const QString &what, const QString &where, const QVariantList &values)
+{
+    const Result<std::optional<SqlRows::Row>> row = SqlRows::first(m_database, what,
+        u"SELECT id, org_id, recording_consent, started_at FROM calls WHERE "_s + where + u" LIMIT 1"_s, values);
     if (!row)
         return row.refusal();
     if (!row.value())
@@ -98,11 +108,11 @@ Result<std::optional<RecordingRow>> Recordings::first(const QString &what, const
 }
 
 std::optional<Refusal> Recordings::markStored(
-    Transaction &transaction, const QString &recordingId, const QString &storageKey, qint64 sizeBytes)
+    Transaction &transaction, const QString &recordingId, const QString &storageKey, qint64 sizeBytes, qint64 startedAt)
 {
     return transaction.exec(u"UPDATE recordings SET state = 'stored', storage_key = ?, size_bytes = ?, error = '', "
-                            "updated_at = ? WHERE id = ?"_s,
-        { storageKey, sizeBytes, m_clock.nowMs(), recordingId });
+                            "started_at = COALESCE(?, started_at), updated_at = ? WHERE id = ?"_s,
+        { storageKey, sizeBytes, timeOrNull(startedAt), m_clock.nowMs(), recordingId });
 }
 
 } // namespace callos::server

@@ -83,11 +83,18 @@ public:
     Result<bool> hasConsent(const QString &callId);
     // The call's newest recording, if it has one.
     Result<std::optional<RecordingRow>> latestForCall(const QString &callId);
-    // The media is in the recording store under `storageKey`.
-    std::optional<Refusal> markStored(
-        Transaction &transaction, const QString &recordingId, const QString &storageKey, qint64 sizeBytes);
+    // Of all calls, in any organisation (run in the system's scope): the
+    // call with this id, for a source that names it (a meeting bot's
+    // metadata).
+    Result<std::optional<RecordedCall>> findCall(const QString &callId);
+    // The media is in the recording store under `storageKey`. `startedAt`
+    // > 0: when the recording began, for a source that says so only now.
+    std::optional<Refusal> markStored(Transaction &transaction, const QString &recordingId, const QString &storageKey,
+        qint64 sizeBytes, qint64 startedAt = 0);
 
 private:
+    Result<std::optional<RecordedCall>> firstCall(
+        const QString &what, const QString &where, const QVariantList &values);
     Result<std::optional<RecordingRow>> first(const QString &what, const QString &where, const QVariantList &values);
 
     Database &m_database;

@@ -166,9 +166,14 @@ QString FakeHttpServer::url(const QString &pathAndQuery) const
 
 void FakeHttpServer::misbehaveNext(const FakeResponse &response, int times)
 {
+    misbehaveNextAt(QString(), response, times);
+}
+
+void FakeHttpServer::misbehaveNextAt(const QString &pathPrefix, const FakeResponse &response, int times)
+{
     const QMutexLocker lock(&m_mutex);
     for (int i = 0; i < times; ++i)
-        m_misbehaviours.append(response);
+        m_misbehaviours.append({ pathPrefix, response });
 }
 
 QList<FakeRequest> FakeHttpServer::requests() const
@@ -198,8 +203,10 @@ FakeResponse FakeHttpServer::answer(const FakeRequest &request)
     {
         const QMutexLocker lock(&m_mutex);
         m_requests.append(request);
-        if (!m_misbehaviours.isEmpty())
-            return m_misbehaviours.takeFirst();
+        for (qsizetype i = 0; i < m_misbehaviours.size(); ++i) {
+            if (request.path.startsWith(m_misbehaviours[i].first))
+                return m_misbehaviours.takeAt(i).second;
+        }
     }
     return respond(request);
 }

@@ -69,6 +69,10 @@ public:
     // The next `times` requests (any path) get `response` instead of the
     // service's answer.
     void misbehaveNext(const FakeResponse &response, int times = 1);
+    // The same for the next `times` requests to paths starting with
+    // `pathPrefix` only (a download after an API call); misbehaviours are
+    // used in the order they were asked for.
+    void misbehaveNextAt(const QString &pathPrefix, const FakeResponse &response, int times = 1);
     QList<FakeRequest> requests() const;
     // Requests to paths starting with `prefix`.
     QList<FakeRequest> requestsTo(const QString &prefix) const;
@@ -92,7 +96,7 @@ private:
     quint16 m_port = 0;
     mutable QMutex m_mutex;
     QList<FakeRequest> m_requests;
-    QList<FakeResponse> m_misbehaviours;
+    QList<QPair<QString, FakeResponse>> m_misbehaviours; // path prefix (empty: any), answer
 };
 
 } // namespace callos::test

@@ -5,9 +5,12 @@
 // results. Offline (no keys): real speech made by espeak-ng, transcribed by
 // pocketsphinx, analysed by the rule-based analyzer. With keys: the fakes
 // of AssemblyAI (which calls the server's webhook) and Claude, following
-// their documented contracts.
+// their documented contracts. The same offline, with the recording made by
+// a meeting bot (FakeBot) the server sent to the call's meeting.
 #include "apiharness.h"
+#include "botcalls.h"
 #include "fakeassemblyai.h"
+#include "fakebot.h"
 #include "fakeclaude.h"
 #include "fakezoom.h"
 #include "jobs/jobqueue.h"
@@ -93,13 +96,22 @@ private Q_SLOTS:
     void withKeysTheServicesDoTheWork();
     void aRefusalIsKeptAsAFailedAnalysis_data() { TestDatabases::addBackendRows(); }
     void aRefusalIsKeptAsAFailedAnalysis();
+    void offlineFromTheBotsRecordingToAnalysis_data() { TestDatabases::addBackendRows(); }
+    void offlineFromTheBotsRecordingToAnalysis();
 
 private:
-    // The server with `services`, its workers, and an agent's call in
-    // meeting kMeeting with consent, whose recording Zoom then announces
-    // (the bytes served by the fake Zoom). The call's id.
+    // The server with `services`, its workers (which services that call
+    // back reach at the server's own address) and an agent signed in.
+    bool startServer(const IntegrationSettings &services);
+    // startServer, and an agent's call in meeting kMeeting with consent,
+    // whose recording Zoom then announces (the bytes served by the fake
+    // Zoom). The call's id.
     QString start(const IntegrationSettings &services, const QByteArray &recording);
     QJsonObject review();
+    // What an offline run ends with: every step done, pocketsphinx's
+    // transcript of kSpoken on the recording's time line, the rule-based
+    // analysis, and `wav` played back (and audited).
+    void checkOfflineReview(const QJsonObject &done, const QByteArray &wav);
     // Fakes of AssemblyAI and Claude, and the settings that point at them.
     IntegrationSettings keyedServices();
     bool reviewed(const std::function<bool(const QJsonObject &)> &done, int timeoutMs);
@@ -110,6 +122,7 @@ private:
     std::unique_ptr<FakeZoom> m_zoom;
     std::unique_ptr<FakeAssemblyAi> m_assemblyAi;
     std::unique_ptr<FakeClaude> m_claude;
+    std::unique_ptr<FakeBot> m_bot;
     QBuffer m_workerLogBuffer;
     std::unique_ptr<JsonLog> m_workerLog;
     std::unique_ptr<PipelineWorkers> m_workers;
@@ -137,19 +150,20 @@ void TestCallPipeline::cleanup()
     m_zoom.reset();
     m_assemblyAi.reset();
     m_claude.reset();
+    m_bot.reset();
     m_api.reset();
     m_databases.reset();
     m_dataDir.reset();
 }
 
-QString TestCallPipeline::start(const IntegrationSettings &services, const QByteArray &recording)
+bool TestCallPipeline::startServer(const IntegrationSettings &services)
 {
     m_dataDir = std::make_unique<QTemporaryDir>();
     m_databases = std::make_unique<TestDatabases>();
     const auto settings = m_databases->create(TestDatabases::currentBackend());
     if (!settings.ok()) {
         qWarning() << TestDatabases::why(settings);
-        return {};
+        return false;
     }
     ServerApp::Settings app;
     app.integrations = services;
@@ -157,33 +171,37 @@ QString TestCallPipeline::start(const IntegrationSettings &services, const QByte
     app.recordingsDirectory = m_dataDir->filePath(u"recordings"_s);
     m_api = std::make_unique<ApiHarness>(settings.value(), app);
     if (!m_api->isReady())
-        return {};
-    m_zoom = std::make_unique<FakeZoom>();
-    if (!m_zoom->start())
-        return {};
+        return false;
 
     PipelineSettings pipeline;
     pipeline.recordingsDirectory = app.recordingsDirectory;
     pipeline.pollMs = 50;
     pipeline.services = app.integrations;
-    // AssemblyAI calls the server back where the test serves it.
-    if (services.hasAssemblyAi()) {
-        pipeline.services.publicUrl = m_api->url(QString()).toString();
-        while (pipeline.services.publicUrl.endsWith(u'/'))
-            pipeline.services.publicUrl.chop(1);
-    }
+    // AssemblyAI and the bot call the server back where the test serves it.
+    if (services.hasAssemblyAi() || services.hasMeetingBot())
+        pipeline.services.publicUrl = botcalls::publicUrlOf(*m_api);
     m_workerLogBuffer.setData(QByteArray());
     m_workerLogBuffer.open(QIODevice::WriteOnly);
     m_workerLog = std::make_unique<JsonLog>(m_workerLogBuffer, m_api->clock());
     m_workers = std::make_unique<PipelineWorkers>(settings.value(), m_api->clock(), *m_workerLog, pipeline);
     if (!m_workers->start())
-        return {};
+        return false;
     m_api->app().jobs().setLocalWakeUp([workers = m_workers.get()] { workers->wake(); });
 
     const auto acme = m_api->addOrganisation(u"Acme"_s);
     m_admin = acme.admin;
     m_agent = m_api->addUser(acme.orgId, Role::Agent, u"alice@acme.example"_s);
     m_token = m_api->signIn(m_agent);
+    return true;
+}
+
+QString TestCallPipeline::start(const IntegrationSettings &services, const QByteArray &recording)
+{
+    if (!startServer(services))
+        return {};
+    m_zoom = std::make_unique<FakeZoom>();
+    if (!m_zoom->start())
+        return {};
     const qint64 callStart = m_api->clock().nowMs() - 30 * 60000;
     m_callId = zoomcalls::pushCall(*m_api, m_playbook, m_token, u"p-"_s, kZoomLink, true, callStart);
     if (m_callId.isEmpty())
@@ -231,7 +249,14 @@ void TestCallPipeline::offlineFromWebhookToAnalysis()
     QVERIFY2(early.first().startsWith(u"recording="_s), qPrintable(early.join(u", "_s)));
 
     QVERIFY(reviewed([](const QJsonObject &r) { return r[u"analysis"_s].isObject(); }, 120000));
-    const QJsonObject done = review();
+    checkOfflineReview(review(), wav);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(stepOf(review(), u"recording"_s)[u"engine"_s].toString(), u"zoom"_s);
+}
+
+void TestCallPipeline::checkOfflineReview(const QJsonObject &done, const QByteArray &wav)
+{
     QCOMPARE(stepStates(done),
         (QStringList{ u"recording=done"_s, u"transcription=done"_s, u"analysis=done"_s }));
     // Labelled, so an agent knows how far to trust it.
@@ -401,6 +426,55 @@ void TestCallPipeline::aRefusalIsKeptAsAFailedAnalysis()
     QTest::qWait(300);
     QCOMPARE(m_claude->messageBodies().size(), 1);
     QVERIFY(m_claude->messageBodies().first()[u"system"_s][1][u"text"_s].toString().contains(u"500+ clients"_s));
+}
+
+void TestCallPipeline::offlineFromTheBotsRecordingToAnalysis()
+{
+    const std::optional<SpokenCall> spoken = SpokenCall::speak(kSpoken, 1200, 500);
+    QVERIFY2(spoken, "espeak-ng could not speak the call (is it installed? scripts/install-deps)");
+    const QByteArray wav = wavFile(spoken->audio);
+    m_bot = std::make_unique<FakeBot>(botcalls::kApiKey, botcalls::kWebhookSecret);
+    QVERIFY(m_bot->start());
+    // No Zoom webhook, no AssemblyAI, no Claude: the bot records, the rest
+    // runs here.
+    QVERIFY(startServer(botcalls::botServices(*m_bot, u"http://127.0.0.1"_s)));
+    m_bot->setClock([api = m_api.get()] { return api->clock().nowMs(); });
+    const qint64 callStart = m_api->clock().nowMs() - 30 * 60000;
+    m_callId = zoomcalls::pushCall(*m_api, m_playbook, m_token, u"bot-"_s, kZoomLink, true, callStart);
+    QVERIFY(!m_callId.isEmpty());
+
+    // The call's link and consent send the bot; it joins and records.
+    QTRY_COMPARE_WITH_TIMEOUT(m_bot->botIds().size(), 1, 10000);
+    const QString botId = m_bot->botIds().first();
+    QVERIFY(reviewed([](const QJsonObject &r) { return stepOf(r, u"recording"_s).contains(u"bot"_s); }, 10000));
+    QCOMPARE(m_bot->sendStateChange(botId, u"joined_recording"_s, u"bot_joined_meeting"_s), 200);
+    QJsonObject recording = stepOf(review(), u"recording"_s);
+    QCOMPARE(recording[u"engine"_s].toString(), u"bot"_s);
+    QCOMPARE(recording[u"state"_s].toString(), u"waiting"_s);
+    QCOMPARE(recording[u"bot"_s][u"state"_s].toString(), u"recording"_s);
+
+    // The meeting ends; Attendee finishes the recording, which began 3 s
+    // into the call, and says so.
+    m_bot->setRecording(botId, wav, callStart + 3000);
+    QCOMPARE(m_bot->sendRecordingReady(botId), 200);
+    QVERIFY(reviewed([](const QJsonObject &r) { return r[u"analysis"_s].isObject(); }, 120000));
+    const QJsonObject done = review();
+    checkOfflineReview(done, wav);
+    if (QTest::currentTestFailed())
+        return;
+    recording = stepOf(done, u"recording"_s);
+    QCOMPARE(recording[u"engine"_s].toString(), u"bot"_s);
+    QCOMPARE(recording[u"bot"_s][u"state"_s].toString(), u"ended"_s);
+    QCOMPARE(done[u"recording"_s][u"source"_s].toString(), u"bot"_s);
+    QCOMPARE(done[u"recording"_s][u"started_at"_s].toInteger(), callStart + 3000);
+    QCOMPARE(done[u"recording"_s][u"file_type"_s].toString(), u"MP4"_s);
+    // The recording's link was asked for once and downloaded without
+    // credentials (it is signed itself).
+    QCOMPARE(m_bot->requestsTo(u"/api/v1/bots/%1/recording"_s.arg(botId)).size(), 1);
+    const QList<FakeRequest> media = m_bot->requestsTo(u"/media/"_s);
+    QCOMPARE(media.size(), 1);
+    QCOMPARE(media.first().header("Authorization"), QByteArray());
+    QVERIFY(!m_workerLogBuffer.data().contains(botcalls::kApiKey));
 }
 
 QTEST_GUILESS_MAIN(TestCallPipeline)

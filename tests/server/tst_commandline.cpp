@@ -238,7 +238,8 @@ void TestCommandLine::helpDocumentsEveryVariable()
              u"--session-idle-minutes"_s, u"CALLOS_SERVER_SESSION_IDLE_MINUTES"_s, u"--session-max-hours"_s,
              u"CALLOS_SERVER_SESSION_MAX_HOURS"_s, u"CALLOS_ZOOM_WEBHOOK_SECRET"_s, u"CALLOS_ASSEMBLYAI_API_KEY"_s,
              u"CALLOS_ASSEMBLYAI_BASE_URL"_s, u"CALLOS_ANTHROPIC_API_KEY"_s, u"CALLOS_ANTHROPIC_BASE_URL"_s,
-             u"CALLOS_CLAUDE_MODEL"_s, u"CALLOS_PUBLIC_URL"_s })
+             u"CALLOS_CLAUDE_MODEL"_s, u"CALLOS_PUBLIC_URL"_s, u"CALLOS_ATTENDEE_API_KEY"_s,
+             u"CALLOS_ATTENDEE_BASE_URL"_s, u"CALLOS_ATTENDEE_WEBHOOK_SECRET"_s })
         QVERIFY2(help.contains(needle), qPrintable(needle));
     QCOMPARE(parse({ u"--help"_s, u"--listen"_s, u"bad"_s }).value().command, Invocation::Command::Help);
 }
@@ -252,13 +253,18 @@ void TestCommandLine::servicesComeFromTheEnvironmentOnly()
     QVERIFY(!offline.value().config.integrations.hasClaude());
     QVERIFY(offline.value().config.integrations.zoom.webhookSecret.isEmpty());
     QVERIFY(offline.value().config.integrations.assemblyAiWebhookSecret().isEmpty());
+    QVERIFY(!offline.value().config.integrations.hasMeetingBot());
+    QCOMPARE(offline.value().config.integrations.attendee.baseUrl, u"https://app.attendee.dev"_s);
 
-    const auto online = parse({}, env({ { u"CALLOS_ZOOM_WEBHOOK_SECRET"_s, u" zoom-secret \n"_s },
-                                      { u"CALLOS_ASSEMBLYAI_API_KEY"_s, u"aai-key"_s },
-                                      { u"CALLOS_ASSEMBLYAI_BASE_URL"_s, u"https://api.eu.assemblyai.com"_s },
-                                      { u"CALLOS_ANTHROPIC_API_KEY"_s, u"sk-ant-key"_s },
-                                      { u"CALLOS_CLAUDE_MODEL"_s, u"claude-opus-4-1"_s },
-                                      { u"CALLOS_PUBLIC_URL"_s, u"https://callos.example.com//"_s } }));
+    const auto online = parse({},
+        env({ { u"CALLOS_ZOOM_WEBHOOK_SECRET"_s, u" zoom-secret \n"_s },
+            { u"CALLOS_ASSEMBLYAI_API_KEY"_s, u"aai-key"_s },
+            { u"CALLOS_ASSEMBLYAI_BASE_URL"_s, u"https://api.eu.assemblyai.com"_s },
+            { u"CALLOS_ANTHROPIC_API_KEY"_s, u"sk-ant-key"_s }, { u"CALLOS_CLAUDE_MODEL"_s, u"claude-opus-4-1"_s },
+            { u"CALLOS_PUBLIC_URL"_s, u"https://callos.example.com//"_s },
+            { u"CALLOS_ATTENDEE_API_KEY"_s, u" attendee-key\n"_s },
+            { u"CALLOS_ATTENDEE_BASE_URL"_s, u"https://attendee.internal.example"_s },
+            { u"CALLOS_ATTENDEE_WEBHOOK_SECRET"_s, u"c2VjcmV0LWJ5dGVz\n"_s } }));
     QVERIFY(online.ok());
     const IntegrationSettings &services = online.value().config.integrations;
     QCOMPARE(services.zoom.webhookSecret, "zoom-secret"); // pasted with a line break
@@ -268,6 +274,12 @@ void TestCommandLine::servicesComeFromTheEnvironmentOnly()
     QCOMPARE(services.claude.baseUrl, u"https://api.anthropic.com"_s);
     QCOMPARE(services.claude.model, u"claude-opus-4-1"_s);
     QCOMPARE(services.publicUrl, u"https://callos.example.com"_s);
+    QCOMPARE(services.attendee.apiKey, "attendee-key");
+    QCOMPARE(services.attendee.baseUrl, u"https://attendee.internal.example"_s);
+    QCOMPARE(services.attendeeWebhookSecret().value_or(QByteArray()), "secret-bytes");
+    QVERIFY(services.hasMeetingBot());
+    QCOMPARE(services.meetingBotWebhookUrl(), u"https://callos.example.com/webhooks/attendee"_s);
+    QVERIFY(services.meetingBotWarnings().isEmpty());
     // The webhook's token: stable for a key, different for another, never the key.
     const QByteArray token = services.assemblyAiWebhookSecret();
     QCOMPARE(token.size(), 64);
@@ -281,6 +293,7 @@ void TestCommandLine::servicesComeFromTheEnvironmentOnly()
         token);
     // No option takes a secret.
     QCOMPARE(parse({ u"--assemblyai-api-key=x"_s }).refusal().code, u"config.unknown_option"_s);
+    QCOMPARE(parse({ u"--attendee-api-key=x"_s }).refusal().code, u"config.unknown_option"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

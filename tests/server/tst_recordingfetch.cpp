@@ -12,8 +12,10 @@
 #include "playbook/playbookloader.h"
 #include "recording/diskrecordingstore.h"
 #include "recording/recordingfetchhandler.h"
+#include "recording/recordingintake.h"
 #include "recording/recordings.h"
 #include "storage/sqlrows.h"
+#include "tablerows.h"
 #include "testdatabases.h"
 #include "testpaths.h"
 #include "zoomcalls.h"
@@ -159,22 +161,17 @@ QString TestRecordingFetch::recordingState(const QString &recordingId)
 
 QString TestRecordingFetch::jobState(const QString &kind)
 {
-    const auto row = SqlRows::first(m_api->database(), u"test"_s, u"SELECT state FROM jobs WHERE kind = ?"_s, { kind });
-    return row && row.value() ? row.value()->at(0).toString() : QString();
+    return tablerows::jobState(*m_api, kind);
 }
 
 QString TestRecordingFetch::jobError(const QString &kind)
 {
-    const auto row
-        = SqlRows::first(m_api->database(), u"test"_s, u"SELECT last_error FROM jobs WHERE kind = ?"_s, { kind });
-    return row && row.value() ? row.value()->at(0).toString() : QString();
+    return tablerows::jobError(*m_api, kind);
 }
 
 int TestRecordingFetch::jobCount(const QString &kind)
 {
-    const auto row
-        = SqlRows::first(m_api->database(), u"test"_s, u"SELECT count(*) FROM jobs WHERE kind = ?"_s, { kind });
-    return row && row.value() ? row.value()->at(0).toInt() : -1;
+    return tablerows::count(*m_api, u"jobs WHERE kind = '%1'"_s.arg(kind));
 }
 
 int TestRecordingFetch::attempts()
@@ -332,7 +329,8 @@ void TestRecordingFetch::aSecondRunChangesNothing()
     Recordings recordings(m_api->database(), m_api->clock(), ids);
     DiskRecordingStore store(m_dataDir.filePath(u"recordings"_s));
     HttpClient http;
-    RecordingFetchHandler handler(m_api->database(), recordings, queue, store, http, m_api->clock());
+    RecordingIntake intake(m_api->database(), recordings, queue, store, http, m_api->clock());
+    RecordingFetchHandler handler(intake);
     QCOMPARE(handler.run(again).has_value(), false);
     QCOMPARE(m_zoom->requestsTo(u"/rec/download/"_s).size(), 1);
     QCOMPARE(jobCount(u"recording.transcribe"_s), 1);

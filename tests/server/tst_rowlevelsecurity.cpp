@@ -42,10 +42,10 @@ using namespace callos::test;
 namespace {
 
 // Every table that holds an organisation's rows: migration 003 fences each.
-const QStringList kTenantTables{ u"organisations"_s, u"users"_s, u"sessions"_s, u"mfa_recovery_codes"_s,
+const QStringList kTenantTables { u"organisations"_s, u"users"_s, u"sessions"_s, u"mfa_recovery_codes"_s,
     u"prospects"_s, u"call_threads"_s, u"calls"_s, u"call_events"_s, u"call_milestones"_s, u"call_objections"_s,
-    u"slide_instances"_s, u"share_links"_s, u"org_settings"_s, u"audit_log"_s, u"jobs"_s,
-    u"recordings"_s, u"transcripts"_s, u"prompt_layers"_s, u"analyses"_s };
+    u"slide_instances"_s, u"share_links"_s, u"org_settings"_s, u"audit_log"_s, u"jobs"_s, u"recordings"_s,
+    u"transcripts"_s, u"prompt_layers"_s, u"analyses"_s, u"meeting_bots"_s, u"meeting_bot_events"_s };
 
 bool isPostgres()
 {
@@ -251,6 +251,13 @@ void TestRowLevelSecurity::addRowsTheApiDoesNotMake(const Tenant &tenant)
                               "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
         { QString(u"analysis-"_s + suffix), tenant.orgId, tenant.callId, QString(u"recording-"_s + suffix),
             u"rule-based"_s, u"completed"_s, now }));
+    QVERIFY(!transaction.exec(u"INSERT INTO meeting_bots (id, org_id, call_id, provider, external_id, state, "
+                              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        { QString(u"bot-"_s + suffix), tenant.orgId, tenant.callId, u"attendee"_s, QString(u"bot_"_s + suffix),
+            u"recording"_s, now, now }));
+    QVERIFY(!transaction.exec(u"INSERT INTO meeting_bot_events (bot_id, idempotency_key, org_id, trigger, "
+                              "received_at) VALUES (?, ?, ?, ?, ?)"_s,
+        { QString(u"bot-"_s + suffix), QString(u"delivery-"_s + suffix), tenant.orgId, u"bot.state_change"_s, now }));
     // Objections and slides depend on how the engine's call went; one of
     // each whatever it did.
     QVERIFY(!transaction.exec(u"INSERT INTO call_objections (org_id, call_id, objection_id, type_id, raised_at) "

@@ -1,8 +1,7 @@
 #include "zoomcalls.h"
 
+#include "agentcall.h"
 #include "apiharness.h"
-#include "callevents.h"
-#include "callharness.h"
 #include "recording/zoomwebhooksignature.h"
 
 #include <QDateTime>
@@ -68,35 +67,14 @@ ApiReply deliver(ApiHarness &api, const QByteArray &body, const QByteArray &secr
 
 QString consentWording()
 {
-    return u"Is it all right if I record this call for coaching?"_s;
+    return AgentCall::consentWording();
 }
 
 QString pushCall(ApiHarness &api, const Playbook &playbook, const QString &token, const QString &prefix,
     const QString &zoomLink, bool consent, qint64 startMs)
 {
-    CallHarness call(playbook);
-    call.clock().advance(startMs - call.clock().nowMs());
-    if (!call.session().start({ { u"prospectName"_s, u"Dana Whitfield"_s }, { u"company"_s, u"Whitfield Coaching"_s },
-            { u"clientCount"_s, 620 }, { u"revenueVolatility"_s, 18 }, { u"zoomLink"_s, zoomLink } }))
-        return {};
-    call.clock().advance(20000);
-    if (consent && !call.session().recordConsent(true, consentWording()))
-        return {};
-    const QString callId = registerCall(api, token, prefix, call.events());
-    // Each call from its own desktop: the harness numbers every call's
-    // events from 1 on one device.
-    QJsonArray events = envelopes(call.events(), prefix);
-    for (QJsonValueRef event : events) {
-        QJsonObject envelope = event.toObject();
-        envelope[u"deviceId"_s] = QString(prefix + envelope[u"deviceId"_s].toString());
-        event = envelope;
-    }
-    const ApiReply pushed = api.post(u"/api/v1/events"_s, QJsonObject{ { u"events"_s, events } }, token);
-    if (pushed.status != 200 || !pushed.json[u"refused"_s].toArray().isEmpty()) {
-        qWarning() << "events:" << pushed.status << pushed.body;
-        return {};
-    }
-    return callId;
+    AgentCall call(api, playbook, token, prefix);
+    return call.start(zoomLink, startMs, consent);
 }
 
 } // namespace callos::test::zoomcalls

@@ -1,0 +1,114 @@
+#include "recording/recordingintake.h"
+
+#include "common/clock.h"
+#include "jobs/httpjobfailure.h"
+#include "jobs/jobqueue.h"
+#include "net/httpclient.h"
+#include "recording/recordings.h"
+#include "recording/recordingstore.h"
+#include "storage/transaction.h"
+
+#include <QFile>
+#include <QTemporaryFile>
+
+using namespace Qt::StringLiterals;
+
+namespace callos::server {
+
+RecordingIntake::RecordingIntake(Database &database, Recordings &recordings, JobQueue &queue, RecordingStore &store,
+    HttpClient &http, const Clock &clock)
+    : m_database(database), m_recordings(recordings), m_queue(queue), m_store(store), m_http(http), m_clock(clock)
+{ }
+
+JobResult<RecordingRow> RecordingIntake::recordingOf(const Job &job)
+{
+    const QString recordingId = job.payload.value(u"recording_id"_s).toString();
+    if (recordingId.isEmpty())
+        return JobFailure::givingUp(tr("The job names no recording."));
+    const Result<std::optional<RecordingRow>> found = m_recordings.find(recordingId);
+    if (!found)
+        return JobFailure::retryLater(found.refusal().message);
+    if (!found.value())
+        return JobFailure::givingUp(tr("Recording %1 does not exist.").arg(recordingId));
+    return *found.value();
+}
+
+std::optional<JobFailure> RecordingIntake::fetch(
+    const Job &job, const RecordingRow &recording, const MediaLink &link, qint64 startedAtMs)
+{
+    if (link.url.isEmpty())
+        return JobFailure::givingUp(tr("There is no address to fetch recording %1 from.").arg(recording.id));
+    QTemporaryFile part(m_store.stagingDirectory() + u"/fetch-XXXXXX.part"_s);
+    if (!part.open())
+        return JobFailure::retryLater(tr("Cannot make a file for the download: %1").arg(part.errorString()));
+    if (std::optional<JobFailure> failure = download(link, part.fileName()))
+        return failure; // the partial file goes with `part`
+    if (!part.flush() || part.size() == 0)
+        return JobFailure::retryLater(tr("The recording's download was empty."));
+    const qint64 size = part.size();
+
+    const QString type = recording.fileType.toLower();
+    const QString extension = type == u"mp4"_s ? u"mp4"_s : u"m4a"_s;
+    const QString key = recording.orgId + u'/' + recording.id + u'.' + extension;
+    part.setAutoRemove(false);
+    const QString localPath = part.fileName();
+    part.close();
+    if (auto refusal = m_store.store(key, localPath, type == u"mp4"_s ? u"video/mp4"_s : u"audio/mp4"_s)) {
+        QFile::remove(localPath);
+        return JobFailure::retryLater(refusal->message);
+    }
+    return commit(job, recording.id, Stored { key, size, startedAtMs });
+}
+
+std::optional<JobFailure> RecordingIntake::download(const MediaLink &link, const QString &localPath)
+{
+    QFile sink(localPath);
+    if (!sink.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return JobFailure::retryLater(tr("Cannot write the download: %1").arg(sink.errorString()));
+    HttpRequest request;
+    request.url = link.url;
+    request.headers = link.headers;
+    request.followRedirects = true;
+    request.bodySink = &sink;
+    request.maxBodyBytes = kMaxBytes;
+    request.totalTimeoutMs = 0; // a long recording on a slow link may take long: only a stall ends it
+    request.stallTimeoutMs = m_stallTimeoutMs;
+    const HttpResponse response = m_http.send(request);
+    if (std::optional<JobFailure> failure = HttpJobFailure::of(response, link.service, m_clock.nowMs())) {
+        if (response.status == 401 || response.status == 403) {
+            if (!link.refusedMeaning.isEmpty())
+                failure->message += u' ' + link.refusedMeaning;
+            failure->permanent = link.refusalIsFinal;
+        }
+        return failure;
+    }
+    return std::nullopt;
+}
+
+std::optional<JobFailure> RecordingIntake::queueTranscription(const Job &job, const QString &recordingId)
+{
+    return commit(job, recordingId, std::nullopt);
+}
+
+std::optional<JobFailure> RecordingIntake::commit(
+    const Job &job, const QString &recordingId, const std::optional<Stored> &stored)
+{
+    Transaction transaction(m_database, tr("Storing recording %1").arg(recordingId));
+    if (auto refusal = transaction.begin())
+        return JobFailure::retryLater(refusal->message);
+    if (stored) {
+        if (auto refusal
+            = m_recordings.markStored(transaction, recordingId, stored->key, stored->sizeBytes, stored->startedAtMs))
+            return JobFailure::retryLater(refusal->message);
+    }
+    const Result<QString> next = m_queue.enqueue(transaction,
+        NewJob { job.orgId, QString::fromLatin1(kTranscribeKind), QJsonObject { { u"recording_id"_s, recordingId } },
+            recordingId, 8, 0 });
+    if (!next)
+        return JobFailure::retryLater(next.refusal().message);
+    if (auto refusal = transaction.commit())
+        return JobFailure::retryLater(refusal->message);
+    return std::nullopt;
+}
+
+} // namespace callos::server
