@@ -81,10 +81,7 @@ ApiResult<QJsonObject> ReviewRoutes::reviewOf(const Principal &who, const QStrin
     const ApiResult<CallRow> call = findVisibleCall(m_parts.calls, who, callId);
     if (!call)
         return call.failure();
-    const Result<bool> consent = m_parts.recordings.hasConsent(callId);
-    if (!consent)
-        return ApiFailure::internal(consent.refusal());
-    const Result<QJsonObject> pipeline = m_parts.status.of(who.orgId, callId, consent.value());
+    const Result<QJsonObject> pipeline = m_parts.status.ofCall(who.orgId, callId);
     if (!pipeline)
         return ApiFailure::internal(pipeline.refusal());
     QJsonObject out{ { u"call_id"_s, callId }, { u"pipeline"_s, pipeline.value() }, { u"recording"_s, QJsonValue() },

@@ -89,6 +89,14 @@ private:
     HttpService m_http;
     ShareLinks m_shareLinks;
     CallRepository m_liveCalls;
+    // Before the hub, which follows the pipelines.
+    // Retry jitter: seeded from the system, so the nodes' retries spread.
+    QRandomGenerator m_jobJitter;
+    JobQueue m_jobs;
+    Recordings m_recordings;
+    Transcripts m_transcripts;
+    Analyses m_analyses;
+    PipelineStatus m_pipelineStatus;
     LiveHub m_live;
     SecondFactor m_secondFactor;
     PasswordGenerator m_passwordGenerator;
@@ -107,15 +115,8 @@ private:
     EventRoutes m_eventRoutes;
     OpenApiRoutes m_openApiRoutes;
     ViewerRoutes m_viewerRoutes;
-    // Retry jitter: seeded from the system, so the nodes' retries spread.
-    QRandomGenerator m_jobJitter;
-    JobQueue m_jobs;
     JobRoutes m_jobRoutes;
-    Recordings m_recordings;
     ZoomWebhookRoutes m_zoomWebhookRoutes;
-    Transcripts m_transcripts;
-    Analyses m_analyses;
-    PipelineStatus m_pipelineStatus;
     DiskRecordingStore m_recordingStore;
     ReviewRoutes m_reviewRoutes;
     PromptRegistry m_prompts;

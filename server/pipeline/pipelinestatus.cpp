@@ -48,6 +48,14 @@ PipelineStatus::PipelineStatus(JobQueue &jobs, Recordings &recordings, Transcrip
 {
 }
 
+Result<QJsonObject> PipelineStatus::ofCall(const QString &orgId, const QString &callId)
+{
+    const Result<bool> consent = m_recordings.hasConsent(callId);
+    if (!consent)
+        return consent.refusal();
+    return of(orgId, callId, consent.value());
+}
+
 Result<QJsonObject> PipelineStatus::of(const QString &orgId, const QString &callId, bool consent)
 {
     const Result<std::optional<RecordingRow>> recording = m_recordings.latestForCall(callId);
