@@ -12,7 +12,7 @@
 #include "http/jsonrequest.h"
 #include "jobs/jobqueue.h"
 #include "pipeline/pipelinestatus.h"
-#include "prospects/entityid.h"
+#include "recording/audiofiletypes.h"
 #include "recording/recordings.h"
 #include "recording/recordingstore.h"
 #include "storage/transaction.h"
@@ -185,32 +185,20 @@ ApiAnswer ReviewRoutes::media(HttpExchange &exchange)
 {
     const Principal &who = exchange.principal();
     const QString recordingId = exchange.param(0);
-    const auto notFound = [&] {
-        return ApiFailure::notFound(u"recording.not_found"_s, tr("There is no such recording."));
-    };
-    if (!isEntityId(recordingId))
-        return notFound();
-    const Result<std::optional<RecordingRow>> recording = m_parts.recordings.find(recordingId);
+    const ApiResult<RecordingRow> recording = findVisibleRecording(m_parts.calls, m_parts.recordings, who, recordingId);
     if (!recording)
-        return ApiFailure::internal(recording.refusal());
-    if (!recording.value() || recording.value()->orgId != who.orgId)
-        return notFound();
-    const ApiResult<CallRow> call = findVisibleCall(m_parts.calls, who, recording.value()->callId);
-    if (!call)
-        return notFound();
-    if (recording.value()->state != u"stored"_s)
+        return recording.failure();
+    if (recording.value().state != u"stored"_s)
         return ApiFailure::conflict(u"recording.not_stored"_s, tr("The recording is not stored yet."));
-    Result<std::unique_ptr<QIODevice>> opened = m_parts.store.open(recording.value()->storageKey);
+    Result<std::unique_ptr<QIODevice>> opened = m_parts.store.open(recording.value().storageKey);
     if (!opened)
         return ApiFailure::internal(opened.refusal());
     // Logged before a byte goes out: an access that fails half-way was
     // still an access.
     if (auto refusal = m_parts.audit.record(AuditEntry{ who.orgId, who.userId, u"recording.accessed"_s,
-            recording.value()->callId, QJsonObject{ { u"recording_id"_s, recordingId } }, 0, 0 }))
+            recording.value().callId, QJsonObject{ { u"recording_id"_s, recordingId } }, 0, 0 }))
         return ApiFailure::internal(*refusal);
-    const QByteArray type = recording.value()->fileType.compare(u"MP4"_s, Qt::CaseInsensitive) == 0 ? "video/mp4"
-                                                                                                     : "audio/mp4";
-    return QHttpServerResponse(type, opened.value()->readAll());
+    return QHttpServerResponse(AudioFileTypes::mediaType(recording.value().fileType), opened.value()->readAll());
 }
 
 } // namespace callos::server

@@ -39,6 +39,8 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_recordingStore(settings.recordingsDirectory)
     , m_reviewRoutes(ReviewRoutes::Parts{ database, m_liveCalls, m_callPlaybooks, m_recordings, m_transcripts,
           m_analyses, m_pipelineStatus, m_jobs, m_recordingStore, m_audit })
+    , m_uploadedParts(m_recordingStore.stagingDirectory())
+    , m_uploadRoutes(UploadRoutes::Parts{ database, m_liveCalls, m_recordings, m_uploadedParts, m_jobs, m_audit })
     , m_prompts(database, clock)
     , m_promptRoutes(database, m_prompts, m_audit)
     , m_assemblyAiWebhookRoutes(database, m_transcripts, m_jobs, settings.integrations.assemblyAiWebhookSecret())
@@ -57,6 +59,7 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     m_jobRoutes.addTo(m_http.router());
     m_zoomWebhookRoutes.addTo(m_http.router());
     m_reviewRoutes.addTo(m_http.router());
+    m_uploadRoutes.addTo(m_http.router());
     m_promptRoutes.addTo(m_http.router());
     m_assemblyAiWebhookRoutes.addTo(m_http.router());
     // Queued: the sessions end inside a transaction; the check must read

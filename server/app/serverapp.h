@@ -17,6 +17,7 @@
 #include "api/promptroutes.h"
 #include "api/prospectroutes.h"
 #include "api/reviewroutes.h"
+#include "api/uploadroutes.h"
 #include "api/userroutes.h"
 #include "api/zoomwebhookroutes.h"
 #include "audit/auditlog.h"
@@ -33,6 +34,7 @@
 #include "pipeline/pipelinestatus.h"
 #include "recording/diskrecordingstore.h"
 #include "recording/recordings.h"
+#include "recording/uploadedparts.h"
 #include "sessions/sessionstore.h"
 #include "transcription/transcripts.h"
 #include "viewer/sharelinks.h"
@@ -119,6 +121,8 @@ private:
     ZoomWebhookRoutes m_zoomWebhookRoutes;
     DiskRecordingStore m_recordingStore;
     ReviewRoutes m_reviewRoutes;
+    UploadedParts m_uploadedParts;
+    UploadRoutes m_uploadRoutes;
     PromptRegistry m_prompts;
     PromptRoutes m_promptRoutes;
     AssemblyAiWebhookRoutes m_assemblyAiWebhookRoutes;

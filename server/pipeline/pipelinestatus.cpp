@@ -5,6 +5,7 @@
 #include "jobs/jobqueue.h"
 #include "recording/recordingfetchhandler.h"
 #include "recording/recordings.h"
+#include "recording/uploadedrecordinghandler.h"
 #include "transcription/transcribehandler.h"
 #include "transcription/transcripts.h"
 
@@ -75,7 +76,10 @@ Result<QJsonObject> PipelineStatus::of(const QString &orgId, const QString &call
     if (recording.value()->state == u"stored"_s) {
         steps.append(step(u"recording"_s, u"done"_s));
     } else {
-        const Result<std::optional<JobInfo>> fetch = job(RecordingFetchHandler::kKind);
+        // Uploaded from the desktop: stored by its own job once all of it arrived.
+        const Result<std::optional<JobInfo>> fetch = job(recording.value()->source == u"upload"_s
+                ? UploadedRecordingHandler::kKind
+                : RecordingFetchHandler::kKind);
         if (!fetch)
             return fetch.refusal();
         steps.append(stepOfJob(u"recording"_s, fetch.value()));
