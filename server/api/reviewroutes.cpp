@@ -1,5 +1,6 @@
 #include "api/reviewroutes.h"
 
+#include "analysis/analysehandler.h"
 #include "analysis/analyses.h"
 #include "analysis/calltimeline.h"
 #include "api/visiblecall.h"
@@ -11,11 +12,16 @@
 #include "http/httprouter.h"
 #include "http/jsonrequest.h"
 #include "jobs/jobqueue.h"
+#include "meetingbot/botrecordingfetchhandler.h"
 #include "pipeline/pipelinestatus.h"
-#include "prospects/entityid.h"
+#include "recording/audiofiletypes.h"
+#include "recording/recordingfetchhandler.h"
 #include "recording/recordings.h"
 #include "recording/recordingstore.h"
+#include "recording/uploadedrecordinghandler.h"
 #include "storage/transaction.h"
+#include "transcription/transcribehandler.h"
+#include "transcription/transcriptcollecthandler.h"
 #include "transcription/transcriptjson.h"
 #include "transcription/transcripts.h"
 
@@ -49,9 +55,11 @@ QJsonObject analysisJson(const AnalysisRow &analysis)
 }
 
 // The job kinds of a recording's steps, each keyed by the recording's id
-// (a recording has one of the two fetch jobs, by its source).
-const QStringList kStepKinds { u"recording.fetch"_s, u"recording.fetch_bot"_s, u"recording.transcribe"_s,
-    u"call.analyse"_s };
+// (a recording has one of the fetch jobs, by its source).
+const QStringList kStepKinds{ QString::fromLatin1(RecordingFetchHandler::kKind),
+    QString::fromLatin1(BotRecordingFetchHandler::kKind), QString::fromLatin1(UploadedRecordingHandler::kKind),
+    QString::fromLatin1(TranscribeHandler::kKind), QString::fromLatin1(TranscriptCollectHandler::kKind),
+    QString::fromLatin1(AnalyseHandler::kKind) };
 
 } // namespace
 
@@ -83,10 +91,7 @@ ApiResult<QJsonObject> ReviewRoutes::reviewOf(const Principal &who, const QStrin
     const ApiResult<CallRow> call = findVisibleCall(m_parts.calls, who, callId);
     if (!call)
         return call.failure();
-    const Result<bool> consent = m_parts.recordings.hasConsent(callId);
-    if (!consent)
-        return ApiFailure::internal(consent.refusal());
-    const Result<QJsonObject> pipeline = m_parts.status.of(who.orgId, callId, consent.value());
+    const Result<QJsonObject> pipeline = m_parts.status.ofCall(who.orgId, callId);
     if (!pipeline)
         return ApiFailure::internal(pipeline.refusal());
     QJsonObject out{ { u"call_id"_s, callId }, { u"pipeline"_s, pipeline.value() }, { u"recording"_s, QJsonValue() },
@@ -152,12 +157,15 @@ ApiAnswer ReviewRoutes::retry(HttpExchange &exchange)
     if (!recording)
         return ApiFailure::internal(recording.refusal());
     QStringList retried;
+    QStringList failures; // what the thrown-away results said, for the audit log
     if (recording.value()) {
+        const QString recordingId = recording.value()->id;
         Transaction transaction(m_parts.database, tr("Retrying the work after call %1").arg(callId));
         if (auto refusal = transaction.begin())
             return ApiFailure::internal(*refusal);
+        // A step whose job failed or gave up.
         for (const QString &kind : kStepKinds) {
-            const Result<std::optional<JobInfo>> job = m_parts.jobs.findByKey(who.orgId, kind, recording.value()->id);
+            const Result<std::optional<JobInfo>> job = m_parts.jobs.findByKey(who.orgId, kind, recordingId);
             if (!job)
                 return ApiFailure::internal(job.refusal());
             if (!job.value() || (job.value()->state != u"failed"_s && job.value()->state != u"dead"_s))
@@ -168,10 +176,48 @@ ApiAnswer ReviewRoutes::retry(HttpExchange &exchange)
             if (again.value())
                 retried.append(kind);
         }
+        // A step whose job ran to its end and stored a failure (AssemblyAI's
+        // error, Claude's refusal): the failure goes and the job runs again.
+        const auto runAgain = [&](const char *kind) -> std::optional<Refusal> {
+            const Result<std::optional<JobInfo>> job =
+                m_parts.jobs.findByKey(who.orgId, QString::fromLatin1(kind), recordingId);
+            if (!job)
+                return job.refusal();
+            if (!job.value())
+                return std::nullopt;
+            const Result<bool> again = m_parts.jobs.runAgain(transaction, who.orgId, job.value()->id);
+            if (!again)
+                return again.refusal();
+            if (again.value())
+                retried.append(QString::fromLatin1(kind));
+            return std::nullopt;
+        };
+        const Result<std::optional<TranscriptRow>> transcript = m_parts.transcripts.find(recordingId);
+        if (!transcript)
+            return ApiFailure::internal(transcript.refusal());
+        if (transcript.value() && transcript.value()->state == u"failed"_s) {
+            failures.append(transcript.value()->error);
+            if (auto refusal = m_parts.transcripts.removeFailed(transaction, recordingId))
+                return ApiFailure::internal(*refusal);
+            if (auto refusal = runAgain(TranscribeHandler::kKind))
+                return ApiFailure::internal(*refusal);
+        }
+        const Result<std::optional<AnalysisRow>> analysis = m_parts.analyses.find(callId, recordingId);
+        if (!analysis)
+            return ApiFailure::internal(analysis.refusal());
+        if (analysis.value() && analysis.value()->state == u"failed"_s) {
+            failures.append(analysis.value()->failureReason);
+            if (auto refusal = m_parts.analyses.removeFailed(transaction, callId, recordingId))
+                return ApiFailure::internal(*refusal);
+            if (auto refusal = runAgain(AnalyseHandler::kKind))
+                return ApiFailure::internal(*refusal);
+        }
         if (!retried.isEmpty()) {
             if (auto refusal = m_parts.audit.record(transaction,
                     AuditEntry{ who.orgId, who.userId, u"call.pipeline_retried"_s, callId,
-                        QJsonObject{ { u"steps"_s, QJsonArray::fromStringList(retried) } }, 0, 0 }))
+                        QJsonObject{ { u"steps"_s, QJsonArray::fromStringList(retried) },
+                            { u"failures"_s, QJsonArray::fromStringList(failures) } },
+                        0, 0 }))
                 return ApiFailure::internal(*refusal);
             if (auto refusal = transaction.commit())
                 return ApiFailure::internal(*refusal);
@@ -190,32 +236,20 @@ ApiAnswer ReviewRoutes::media(HttpExchange &exchange)
 {
     const Principal &who = exchange.principal();
     const QString recordingId = exchange.param(0);
-    const auto notFound = [&] {
-        return ApiFailure::notFound(u"recording.not_found"_s, tr("There is no such recording."));
-    };
-    if (!isEntityId(recordingId))
-        return notFound();
-    const Result<std::optional<RecordingRow>> recording = m_parts.recordings.find(recordingId);
+    const ApiResult<RecordingRow> recording = findVisibleRecording(m_parts.calls, m_parts.recordings, who, recordingId);
     if (!recording)
-        return ApiFailure::internal(recording.refusal());
-    if (!recording.value() || recording.value()->orgId != who.orgId)
-        return notFound();
-    const ApiResult<CallRow> call = findVisibleCall(m_parts.calls, who, recording.value()->callId);
-    if (!call)
-        return notFound();
-    if (recording.value()->state != u"stored"_s)
+        return recording.failure();
+    if (recording.value().state != u"stored"_s)
         return ApiFailure::conflict(u"recording.not_stored"_s, tr("The recording is not stored yet."));
-    Result<std::unique_ptr<QIODevice>> opened = m_parts.store.open(recording.value()->storageKey);
+    Result<std::unique_ptr<QIODevice>> opened = m_parts.store.open(recording.value().storageKey);
     if (!opened)
         return ApiFailure::internal(opened.refusal());
     // Logged before a byte goes out: an access that fails half-way was
     // still an access.
     if (auto refusal = m_parts.audit.record(AuditEntry{ who.orgId, who.userId, u"recording.accessed"_s,
-            recording.value()->callId, QJsonObject{ { u"recording_id"_s, recordingId } }, 0, 0 }))
+            recording.value().callId, QJsonObject{ { u"recording_id"_s, recordingId } }, 0, 0 }))
         return ApiFailure::internal(*refusal);
-    const QByteArray type = recording.value()->fileType.compare(u"MP4"_s, Qt::CaseInsensitive) == 0 ? "video/mp4"
-                                                                                                     : "audio/mp4";
-    return QHttpServerResponse(type, opened.value()->readAll());
+    return QHttpServerResponse(AudioFileTypes::mediaType(recording.value().fileType), opened.value()->readAll());
 }
 
 } // namespace callos::server

@@ -18,6 +18,7 @@
 #include "api/promptroutes.h"
 #include "api/prospectroutes.h"
 #include "api/reviewroutes.h"
+#include "api/uploadroutes.h"
 #include "api/userroutes.h"
 #include "api/zoomwebhookroutes.h"
 #include "audit/auditlog.h"
@@ -37,6 +38,7 @@
 #include "pipeline/pipelinestatus.h"
 #include "recording/diskrecordingstore.h"
 #include "recording/recordings.h"
+#include "recording/uploadedparts.h"
 #include "sessions/sessionstore.h"
 #include "transcription/transcripts.h"
 #include "viewer/sharelinks.h"
@@ -95,6 +97,15 @@ private:
     HttpService m_http;
     ShareLinks m_shareLinks;
     CallRepository m_liveCalls;
+    // Before the hub, which follows the pipelines.
+    // Retry jitter: seeded from the system, so the nodes' retries spread.
+    QRandomGenerator m_jobJitter;
+    JobQueue m_jobs;
+    Recordings m_recordings;
+    Transcripts m_transcripts;
+    Analyses m_analyses;
+    MeetingBots m_meetingBots;
+    PipelineStatus m_pipelineStatus;
     LiveHub m_live;
     SecondFactor m_secondFactor;
     PasswordGenerator m_passwordGenerator;
@@ -109,9 +120,6 @@ private:
     PlaybookRoutes m_playbookRoutes;
     PlaybookStore m_playbookStore;
     CallPlaybooks m_callPlaybooks;
-    // Retry jitter: seeded from the system, so the nodes' retries spread.
-    QRandomGenerator m_jobJitter;
-    JobQueue m_jobs;
     // Before the ingest, which queues the bots' jobs in its transactions.
     MeetingBotScheduler m_botScheduler;
     CallIngest m_ingest;
@@ -119,14 +127,11 @@ private:
     OpenApiRoutes m_openApiRoutes;
     ViewerRoutes m_viewerRoutes;
     JobRoutes m_jobRoutes;
-    Recordings m_recordings;
     ZoomWebhookRoutes m_zoomWebhookRoutes;
-    Transcripts m_transcripts;
-    Analyses m_analyses;
-    MeetingBots m_meetingBots;
-    PipelineStatus m_pipelineStatus;
     DiskRecordingStore m_recordingStore;
     ReviewRoutes m_reviewRoutes;
+    UploadedParts m_uploadedParts;
+    UploadRoutes m_uploadRoutes;
     PromptRegistry m_prompts;
     PromptRoutes m_promptRoutes;
     AssemblyAiWebhookRoutes m_assemblyAiWebhookRoutes;

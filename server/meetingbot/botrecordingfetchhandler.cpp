@@ -1,24 +1,27 @@
 #include "meetingbot/botrecordingfetchhandler.h"
 
 #include "meetingbot/meetingbotservice.h"
-#include "recording/recordingintake.h"
+#include "recording/recordingdownload.h"
+#include "recording/recordinghandoff.h"
 #include "recording/recordings.h"
 
 using namespace Qt::StringLiterals;
 
 namespace callos::server {
 
-BotRecordingFetchHandler::BotRecordingFetchHandler(RecordingIntake &intake, MeetingBotService &service)
-    : m_intake(intake), m_service(service)
+BotRecordingFetchHandler::BotRecordingFetchHandler(
+    RecordingDownload &download, RecordingHandoff &handoff, MeetingBotService &service)
+    : m_download(download), m_handoff(handoff), m_service(service)
 { }
 
 std::optional<JobFailure> BotRecordingFetchHandler::run(const Job &job)
 {
-    const JobResult<RecordingRow> recording = m_intake.recordingOf(job);
+    const JobResult<RecordingRow> recording = m_download.recordingOf(job);
     if (!recording)
         return recording.failure();
-    if (recording.value().state == u"stored"_s)
-        return m_intake.queueTranscription(job, recording.value().id); // an earlier run got this far
+    const RecordingRow &row = recording.value();
+    if (row.state == u"stored"_s)
+        return m_handoff.toTranscription(row.orgId, row.id, std::nullopt); // an earlier run got this far
     const QString botId = job.payload.value(u"bot_id"_s).toString();
     if (botId.isEmpty())
         return JobFailure::givingUp(tr("The job names no bot."));
@@ -32,7 +35,11 @@ std::optional<JobFailure> BotRecordingFetchHandler::run(const Job &job)
     // No credentials: the link is signed itself.
     link.refusedMeaning = tr("The recording's link has expired; the next attempt asks for a fresh one.");
     link.refusalIsFinal = false;
-    return m_intake.fetch(job, recording.value(), link, where.value().startedAtMs);
+    const JobResult<DownloadedMedia> media = m_download.fetch(row, link);
+    if (!media)
+        return media.failure();
+    return m_handoff.toTranscription(row.orgId, row.id,
+        std::pair<QString, qint64>(media.value().storageKey, media.value().sizeBytes), where.value().startedAtMs);
 }
 
 } // namespace callos::server

@@ -45,8 +45,11 @@ PipelineHandlers::PipelineHandlers(
     , m_botService(settings.services.hasMeetingBot()
               ? std::make_unique<AttendeeBotService>(settings.services.attendee, m_http, clock)
               : nullptr)
-    , m_intake(context.database, m_recordings, context.queue, m_store, m_http, clock)
-    , m_fetch(m_intake)
+    , m_download(m_recordings, m_store, m_http, clock)
+    , m_handoff(context.database, m_recordings, context.queue)
+    , m_fetch(m_download, m_handoff)
+    , m_uploadedParts(m_store.stagingDirectory())
+    , m_upload(m_recordings, m_store, m_uploadedParts, m_handoff)
     , m_transcribe(context.database, m_recordings, m_transcripts, context.queue, m_store, m_completion, m_offline,
           m_assemblyAi.get(), assemblyAiOptions(settings.services), clock)
     , m_collect(m_assemblyAi
@@ -55,18 +58,18 @@ PipelineHandlers::PipelineHandlers(
     , m_analyse(
           context.database, m_recordings, m_transcripts, m_analyses, m_calls, m_playbooks, m_prompts, m_claude.get())
 {
-    m_intake.setStallTimeoutMs(settings.downloadStallTimeoutMs);
+    m_download.setStallTimeoutMs(settings.downloadStallTimeoutMs);
     if (m_botService) {
         m_botJoin = std::make_unique<BotJoinHandler>(
             context.database, m_bots, m_recordings, *m_botService, settings.services.meetingBotWebhookUrl());
         m_botLeave = std::make_unique<BotLeaveHandler>(context.database, m_bots, context.queue, *m_botService);
-        m_botFetch = std::make_unique<BotRecordingFetchHandler>(m_intake, *m_botService);
+        m_botFetch = std::make_unique<BotRecordingFetchHandler>(m_download, m_handoff, *m_botService);
     }
 }
 
 QList<JobHandler *> PipelineHandlers::handlers()
 {
-    QList<JobHandler *> out{ &m_fetch, &m_transcribe, &m_analyse };
+    QList<JobHandler *> out{ &m_fetch, &m_upload, &m_transcribe, &m_analyse };
     if (m_collect)
         out.append(m_collect.get());
     if (m_botService)

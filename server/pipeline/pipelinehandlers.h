@@ -18,8 +18,11 @@
 #include "pipeline/pipelinesettings.h"
 #include "recording/diskrecordingstore.h"
 #include "recording/recordingfetchhandler.h"
-#include "recording/recordingintake.h"
+#include "recording/recordingdownload.h"
+#include "recording/recordinghandoff.h"
 #include "recording/recordings.h"
+#include "recording/uploadedparts.h"
+#include "recording/uploadedrecordinghandler.h"
 #include "transcription/assemblyaiclient.h"
 #include "transcription/audiodecoder.h"
 #include "transcription/offlinetranscriber.h"
@@ -64,8 +67,12 @@ private:
     std::unique_ptr<ClaudeClient> m_claude; // null: rule-based
     MeetingBots m_bots;
     std::unique_ptr<MeetingBotService> m_botService; // null: no bots
-    RecordingIntake m_intake;
+    RecordingDownload m_download;
+    // The one end of every recording source.
+    RecordingHandoff m_handoff;
     RecordingFetchHandler m_fetch;
+    UploadedParts m_uploadedParts;
+    UploadedRecordingHandler m_upload;
     TranscribeHandler m_transcribe;
     std::unique_ptr<TranscriptCollectHandler> m_collect; // with AssemblyAI only
     AnalyseHandler m_analyse;

@@ -8,6 +8,7 @@
 #include "meetingbot/meetingbots.h"
 #include "recording/recordingfetchhandler.h"
 #include "recording/recordings.h"
+#include "recording/uploadedrecordinghandler.h"
 #include "transcription/transcribehandler.h"
 #include "transcription/transcripts.h"
 
@@ -39,6 +40,17 @@ QJsonObject stepOfJob(const QString &name, const std::optional<JobInfo> &job)
     if (job->state == u"failed"_s)
         out.insert(u"next_attempt_at"_s, job->runAt);
     return out;
+}
+
+// The job that brings a recording in, by where it comes from; each is
+// keyed by the recording's id.
+const char *fetchKindOf(const QString &source)
+{
+    if (source == u"upload"_s) // stored by its own job once all of it arrived
+        return UploadedRecordingHandler::kKind;
+    if (source == u"bot"_s)
+        return BotRecordingFetchHandler::kKind;
+    return RecordingFetchHandler::kKind;
 }
 
 } // namespace
@@ -76,6 +88,14 @@ Result<std::optional<QJsonObject>> PipelineStatus::botOf(const QString &orgId, c
     return std::optional<QJsonObject>(out);
 }
 
+Result<QJsonObject> PipelineStatus::ofCall(const QString &orgId, const QString &callId)
+{
+    const Result<bool> consent = m_recordings.hasConsent(callId);
+    if (!consent)
+        return consent.refusal();
+    return of(orgId, callId, consent.value());
+}
+
 Result<QJsonObject> PipelineStatus::of(const QString &orgId, const QString &callId, bool consent)
 {
     const Result<std::optional<RecordingRow>> recording = m_recordings.latestForCall(callId);
@@ -106,8 +126,7 @@ Result<QJsonObject> PipelineStatus::of(const QString &orgId, const QString &call
     if (recording.value()->state == u"stored"_s) {
         steps.append(withSource(step(u"recording"_s, u"done"_s), source));
     } else {
-        const Result<std::optional<JobInfo>> fetch
-            = job(source == u"bot"_s ? BotRecordingFetchHandler::kKind : RecordingFetchHandler::kKind);
+        const Result<std::optional<JobInfo>> fetch = job(fetchKindOf(source));
         if (!fetch)
             return fetch.refusal();
         steps.append(withSource(stepOfJob(u"recording"_s, fetch.value()), source));

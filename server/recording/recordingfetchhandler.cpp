@@ -1,21 +1,25 @@
 #include "recording/recordingfetchhandler.h"
 
-#include "recording/recordingintake.h"
+#include "recording/recordingdownload.h"
+#include "recording/recordinghandoff.h"
 #include "recording/recordings.h"
 
 using namespace Qt::StringLiterals;
 
 namespace callos::server {
 
-RecordingFetchHandler::RecordingFetchHandler(RecordingIntake &intake) : m_intake(intake) { }
+RecordingFetchHandler::RecordingFetchHandler(RecordingDownload &download, RecordingHandoff &handoff)
+    : m_download(download), m_handoff(handoff)
+{ }
 
 std::optional<JobFailure> RecordingFetchHandler::run(const Job &job)
 {
-    const JobResult<RecordingRow> recording = m_intake.recordingOf(job);
+    const JobResult<RecordingRow> recording = m_download.recordingOf(job);
     if (!recording)
         return recording.failure();
-    if (recording.value().state == u"stored"_s)
-        return m_intake.queueTranscription(job, recording.value().id); // an earlier run got this far
+    const RecordingRow &row = recording.value();
+    if (row.state == u"stored"_s)
+        return m_handoff.toTranscription(row.orgId, row.id, std::nullopt); // an earlier run got this far
 
     MediaLink link;
     link.url = job.payload.value(u"url"_s).toString();
@@ -25,7 +29,11 @@ std::optional<JobFailure> RecordingFetchHandler::run(const Job &job)
         link.headers.append({ "Authorization", "Bearer " + token.toUtf8() });
     link.refusedMeaning = tr("The download token has expired or is not valid.");
     link.refusalIsFinal = true;
-    return m_intake.fetch(job, recording.value(), link);
+    const JobResult<DownloadedMedia> media = m_download.fetch(row, link);
+    if (!media)
+        return media.failure();
+    return m_handoff.toTranscription(
+        row.orgId, row.id, std::pair<QString, qint64>(media.value().storageKey, media.value().sizeBytes));
 }
 
 } // namespace callos::server

@@ -9,6 +9,8 @@
 #include "apiharness.h"
 #include "botcalls.h"
 #include "fakebot.h"
+#include "live/livehub.h"
+#include "liveclient.h"
 #include "meetingbot/attendeewebhook.h"
 #include "meetingbot/attendeewebhooksignature.h"
 #include "meetingbot/canonicaljson.h"
@@ -94,6 +96,8 @@ private Q_SLOTS:
     void unknownBotsAreIgnoredOrAdopted();
     void withoutASecretNothingIsTaken_data() { TestDatabases::addBackendRows(); }
     void withoutASecretNothingIsTaken();
+    void theAppSeesTheBotLive_data() { TestDatabases::addBackendRows(); }
+    void theAppSeesTheBotLive();
 
 private:
     // The whole server with Attendee's webhook secret (and no bot service:
@@ -136,6 +140,7 @@ void TestBotWebhook::startServer(const QByteArray &secret)
     QVERIFY2(settings.ok(), TestDatabases::why(settings).constData());
     ServerApp::Settings app;
     app.integrations.attendee.webhookSecret = secret;
+    app.live.pipelinePoll = std::chrono::milliseconds(50);
     m_api = std::make_unique<ApiHarness>(settings.value(), app);
     QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
     const auto acme = m_api->addOrganisation(u"Acme"_s);
@@ -561,6 +566,45 @@ void TestBotWebhook::withoutASecretNothingIsTaken()
     startServer("this is not base64!");
     QCOMPARE(deliverState(u"k"_s, u"joined_recording"_s, u"x"_s, m_api->clock().nowMs()).status, 503);
     QCOMPARE(count(u"meeting_bot_events"_s), 0);
+}
+
+void TestBotWebhook::theAppSeesTheBotLive()
+{
+    startServer();
+    const QString callId = callWithBot(true);
+    QVERIFY(!callId.isEmpty());
+    // The desktop's review panel follows the call's pipeline on the live
+    // channel: the bot's state is part of it.
+    LiveClient app(m_api->url(QString::fromLatin1(LiveHub::kPath)));
+    QVERIFY(app.helloAs(m_token));
+    app.send({ { u"type"_s, u"watch_pipeline"_s }, { u"call"_s, callId } });
+    const QJsonObject first = app.next();
+    QCOMPARE(first[u"type"_s].toString(), u"pipeline"_s);
+    QCOMPARE(first[u"pipeline"_s][u"steps"_s][0][u"bot"_s][u"state"_s].toString(), u"joining"_s);
+    QCOMPARE(first[u"pipeline"_s].toObject(), review(callId)[u"pipeline"_s].toObject());
+
+    const qint64 t0 = m_api->clock().nowMs();
+    m_api->clock().advance(1000);
+    QCOMPARE(deliverState(u"live-1"_s, u"joined_recording"_s, u"bot_joined_meeting"_s, t0).status, 200);
+    const QJsonObject recording = app.next();
+    QCOMPARE(recording[u"pipeline"_s][u"steps"_s][0][u"bot"_s][u"state"_s].toString(), u"recording"_s);
+    QCOMPARE(recording[u"pipeline"_s][u"steps"_s][0][u"bot"_s][u"updated_at"_s].toInteger(), m_api->clock().nowMs());
+    // Sent again: nothing changed, nothing pushed.
+    QCOMPARE(deliverState(u"live-1"_s, u"joined_recording"_s, u"bot_joined_meeting"_s, t0).json[u"status"_s]
+                 .toString(),
+        u"duplicate"_s);
+    QVERIFY(app.quietFor(300));
+
+    // A fatal error arrives with its reason.
+    QJsonObject fatal = stateChange(kBotId, u"live-2"_s, u"fatal_error"_s, u"fatal_error"_s, t0 + 500);
+    QJsonObject data = fatal[u"data"_s].toObject();
+    data[u"event_sub_type"_s] = u"bot_not_launched"_s;
+    fatal[u"data"_s] = data;
+    QCOMPARE(deliver(*m_api, fatal).status, 200);
+    const QJsonObject failed = app.next();
+    const QJsonObject bot = failed[u"pipeline"_s][u"steps"_s][0][u"bot"_s].toObject();
+    QCOMPARE(bot[u"state"_s].toString(), u"failed"_s);
+    QCOMPARE(bot[u"last_error"_s].toString(), u"fatal_error/bot_not_launched"_s);
 }
 
 QTEST_GUILESS_MAIN(TestBotWebhook)

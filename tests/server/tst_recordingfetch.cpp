@@ -12,7 +12,8 @@
 #include "playbook/playbookloader.h"
 #include "recording/diskrecordingstore.h"
 #include "recording/recordingfetchhandler.h"
-#include "recording/recordingintake.h"
+#include "recording/recordingdownload.h"
+#include "recording/recordinghandoff.h"
 #include "recording/recordings.h"
 #include "storage/sqlrows.h"
 #include "tablerows.h"
@@ -329,8 +330,9 @@ void TestRecordingFetch::aSecondRunChangesNothing()
     Recordings recordings(m_api->database(), m_api->clock(), ids);
     DiskRecordingStore store(m_dataDir.filePath(u"recordings"_s));
     HttpClient http;
-    RecordingIntake intake(m_api->database(), recordings, queue, store, http, m_api->clock());
-    RecordingFetchHandler handler(intake);
+    RecordingDownload download(recordings, store, http, m_api->clock());
+    RecordingHandoff handoff(m_api->database(), recordings, queue);
+    RecordingFetchHandler handler(download, handoff);
     QCOMPARE(handler.run(again).has_value(), false);
     QCOMPARE(m_zoom->requestsTo(u"/rec/download/"_s).size(), 1);
     QCOMPARE(jobCount(u"recording.transcribe"_s), 1);

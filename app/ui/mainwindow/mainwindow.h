@@ -3,6 +3,8 @@
 #include "client/account/account.h"
 #include "client/call/calllauncher.h"
 #include "client/presentation/presentationcontroller.h"
+#include "client/review/callreview.h"
+#include "client/review/recordingupload.h"
 #include "client/sync/refusedevents.h"
 #include "client/sync/syncengine.h"
 #include "client/viewer/viewershare.h"
@@ -43,6 +45,8 @@ struct ControlPanelServices
     client::SyncEngine &sync;
     client::RefusedEvents &refused;
     client::ViewerShare &viewerShare;
+    client::CallReview &review;
+    client::RecordingUpload &upload;
 };
 
 // The control panel: start screen, pre-call, the call, the summary, one at a

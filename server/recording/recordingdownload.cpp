@@ -1,12 +1,10 @@
-#include "recording/recordingintake.h"
+#include "recording/recordingdownload.h"
 
 #include "common/clock.h"
 #include "jobs/httpjobfailure.h"
-#include "jobs/jobqueue.h"
 #include "net/httpclient.h"
 #include "recording/recordings.h"
 #include "recording/recordingstore.h"
-#include "storage/transaction.h"
 
 #include <QFile>
 #include <QTemporaryFile>
@@ -15,12 +13,11 @@ using namespace Qt::StringLiterals;
 
 namespace callos::server {
 
-RecordingIntake::RecordingIntake(Database &database, Recordings &recordings, JobQueue &queue, RecordingStore &store,
-    HttpClient &http, const Clock &clock)
-    : m_database(database), m_recordings(recordings), m_queue(queue), m_store(store), m_http(http), m_clock(clock)
+RecordingDownload::RecordingDownload(Recordings &recordings, RecordingStore &store, HttpClient &http, const Clock &clock)
+    : m_recordings(recordings), m_store(store), m_http(http), m_clock(clock)
 { }
 
-JobResult<RecordingRow> RecordingIntake::recordingOf(const Job &job)
+JobResult<RecordingRow> RecordingDownload::recordingOf(const Job &job)
 {
     const QString recordingId = job.payload.value(u"recording_id"_s).toString();
     if (recordingId.isEmpty())
@@ -33,8 +30,7 @@ JobResult<RecordingRow> RecordingIntake::recordingOf(const Job &job)
     return *found.value();
 }
 
-std::optional<JobFailure> RecordingIntake::fetch(
-    const Job &job, const RecordingRow &recording, const MediaLink &link, qint64 startedAtMs)
+JobResult<DownloadedMedia> RecordingDownload::fetch(const RecordingRow &recording, const MediaLink &link)
 {
     if (link.url.isEmpty())
         return JobFailure::givingUp(tr("There is no address to fetch recording %1 from.").arg(recording.id));
@@ -42,7 +38,7 @@ std::optional<JobFailure> RecordingIntake::fetch(
     if (!part.open())
         return JobFailure::retryLater(tr("Cannot make a file for the download: %1").arg(part.errorString()));
     if (std::optional<JobFailure> failure = download(link, part.fileName()))
-        return failure; // the partial file goes with `part`
+        return *failure; // the partial file goes with `part`
     if (!part.flush() || part.size() == 0)
         return JobFailure::retryLater(tr("The recording's download was empty."));
     const qint64 size = part.size();
@@ -57,10 +53,10 @@ std::optional<JobFailure> RecordingIntake::fetch(
         QFile::remove(localPath);
         return JobFailure::retryLater(refusal->message);
     }
-    return commit(job, recording.id, Stored { key, size, startedAtMs });
+    return DownloadedMedia { key, size };
 }
 
-std::optional<JobFailure> RecordingIntake::download(const MediaLink &link, const QString &localPath)
+std::optional<JobFailure> RecordingDownload::download(const MediaLink &link, const QString &localPath)
 {
     QFile sink(localPath);
     if (!sink.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -82,32 +78,6 @@ std::optional<JobFailure> RecordingIntake::download(const MediaLink &link, const
         }
         return failure;
     }
-    return std::nullopt;
-}
-
-std::optional<JobFailure> RecordingIntake::queueTranscription(const Job &job, const QString &recordingId)
-{
-    return commit(job, recordingId, std::nullopt);
-}
-
-std::optional<JobFailure> RecordingIntake::commit(
-    const Job &job, const QString &recordingId, const std::optional<Stored> &stored)
-{
-    Transaction transaction(m_database, tr("Storing recording %1").arg(recordingId));
-    if (auto refusal = transaction.begin())
-        return JobFailure::retryLater(refusal->message);
-    if (stored) {
-        if (auto refusal
-            = m_recordings.markStored(transaction, recordingId, stored->key, stored->sizeBytes, stored->startedAtMs))
-            return JobFailure::retryLater(refusal->message);
-    }
-    const Result<QString> next = m_queue.enqueue(transaction,
-        NewJob { job.orgId, QString::fromLatin1(kTranscribeKind), QJsonObject { { u"recording_id"_s, recordingId } },
-            recordingId, 8, 0 });
-    if (!next)
-        return JobFailure::retryLater(next.refusal().message);
-    if (auto refusal = transaction.commit())
-        return JobFailure::retryLater(refusal->message);
     return std::nullopt;
 }
 
