@@ -1,5 +1,7 @@
 #include "app/serverapp.h"
 
+#include "recording/makerecordingstore.h"
+
 namespace callos::server {
 
 ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Clock &clock, IdGenerator &ids,
@@ -36,9 +38,10 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_transcripts(database, clock)
     , m_analyses(database, clock, ids)
     , m_pipelineStatus(m_jobs, m_recordings, m_transcripts, m_analyses)
-    , m_recordingStore(settings.recordingsDirectory)
+    , m_recordingStore(
+          makeRecordingStore(settings.integrations.s3, settings.recordingsDirectory, m_recordingStoreHttp, clock))
     , m_reviewRoutes(ReviewRoutes::Parts{ database, m_liveCalls, m_callPlaybooks, m_recordings, m_transcripts,
-          m_analyses, m_pipelineStatus, m_jobs, m_recordingStore, m_audit })
+          m_analyses, m_pipelineStatus, m_jobs, *m_recordingStore, m_audit })
     , m_prompts(database, clock)
     , m_promptRoutes(database, m_prompts, m_audit)
     , m_assemblyAiWebhookRoutes(database, m_transcripts, m_jobs, settings.integrations.assemblyAiWebhookSecret())

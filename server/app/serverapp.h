@@ -30,9 +30,10 @@
 #include "http/httpservice.h"
 #include "jobs/jobqueue.h"
 #include "live/livehub.h"
+#include "net/httpclient.h"
 #include "pipeline/pipelinestatus.h"
-#include "recording/diskrecordingstore.h"
 #include "recording/recordings.h"
+#include "recording/recordingstore.h"
 #include "sessions/sessionstore.h"
 #include "transcription/transcripts.h"
 #include "viewer/sharelinks.h"
@@ -63,8 +64,9 @@ public:
         LoginThrottlePolicy throttle;
         LiveSettings live;
         IntegrationSettings integrations;
-        // The recording store on disk (<data dir>/recordings); the job
-        // workers write it, the review routes read it.
+        // The recording store on disk (<data dir>/recordings), or its
+        // staging folder when integrations.s3 puts the recordings in S3;
+        // the job workers write it, the review routes read it.
         QString recordingsDirectory;
     };
 
@@ -116,7 +118,10 @@ private:
     Transcripts m_transcripts;
     Analyses m_analyses;
     PipelineStatus m_pipelineStatus;
-    DiskRecordingStore m_recordingStore;
+    // For the store's own transfers; playback from S3 needs none (the
+    // player follows a presigned link), so this thread never waits on it.
+    HttpClient m_recordingStoreHttp;
+    std::unique_ptr<RecordingStore> m_recordingStore;
     ReviewRoutes m_reviewRoutes;
     PromptRegistry m_prompts;
     PromptRoutes m_promptRoutes;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/claudeclient.h"
+#include "recording/s3settings.h"
 #include "transcription/assemblyaiclient.h"
 
 #include <QByteArray>
@@ -36,6 +37,10 @@ struct IntegrationSettings
     AssemblyAiSettings assemblyAi;
     // Without a key: the rule-based analyzer.
     ClaudeSettings claude;
+    // Without a bucket: recordings on the local disk. Read and checked by
+    // S3Settings::fromEnvironment (CommandLine refuses a half-set one), not
+    // by fromEnvironment below.
+    S3Settings s3;
     // Where external services reach this server (https://callos.example.com),
     // for AssemblyAI's webhook. Empty: transcripts are polled for.
     QString publicUrl;

@@ -1,6 +1,7 @@
 #include "pipeline/pipelinehandlers.h"
 
 #include "api/assemblyaiwebhookroutes.h"
+#include "recording/makerecordingstore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,7 +26,7 @@ AssemblyAiTranscriptOptions assemblyAiOptions(const IntegrationSettings &service
 
 PipelineHandlers::PipelineHandlers(
     JobWorkerThread::Context &context, const Clock &clock, const PipelineSettings &settings)
-    : m_store(settings.recordingsDirectory)
+    : m_store(makeRecordingStore(settings.services.s3, settings.recordingsDirectory, m_http, clock))
     , m_recordings(context.database, clock, context.ids)
     , m_transcripts(context.database, clock)
     , m_analyses(context.database, clock, context.ids)
@@ -40,8 +41,8 @@ PipelineHandlers::PipelineHandlers(
               : nullptr)
     , m_claude(settings.services.hasClaude() ? std::make_unique<ClaudeClient>(settings.services.claude, m_http, clock)
                                              : nullptr)
-    , m_fetch(context.database, m_recordings, context.queue, m_store, m_http, clock)
-    , m_transcribe(context.database, m_recordings, m_transcripts, context.queue, m_store, m_completion, m_offline,
+    , m_fetch(context.database, m_recordings, context.queue, *m_store, m_http, clock)
+    , m_transcribe(context.database, m_recordings, m_transcripts, context.queue, *m_store, m_completion, m_offline,
           m_assemblyAi.get(), assemblyAiOptions(settings.services), clock)
     , m_collect(m_assemblyAi
               ? std::make_unique<TranscriptCollectHandler>(context.database, m_transcripts, m_completion, *m_assemblyAi)

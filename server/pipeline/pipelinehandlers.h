@@ -11,9 +11,9 @@
 #include "jobs/jobworkerthread.h"
 #include "net/httpclient.h"
 #include "pipeline/pipelinesettings.h"
-#include "recording/diskrecordingstore.h"
 #include "recording/recordingfetchhandler.h"
 #include "recording/recordings.h"
+#include "recording/recordingstore.h"
 #include "transcription/assemblyaiclient.h"
 #include "transcription/audiodecoder.h"
 #include "transcription/offlinetranscriber.h"
@@ -41,7 +41,7 @@ public:
 
 private:
     HttpClient m_http;
-    DiskRecordingStore m_store;
+    std::unique_ptr<RecordingStore> m_store; // disk or S3 (makeRecordingStore)
     Recordings m_recordings;
     Transcripts m_transcripts;
     Analyses m_analyses;
