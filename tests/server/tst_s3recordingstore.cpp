@@ -374,6 +374,14 @@ void TestS3RecordingStore::aPlaybackLinkWorksUntilItExpires()
     QVERIFY(played.body == audio);
     m_clock->advance(119 * 1000);
     QCOMPARE(fetch(*link).status, 200);
+    // A player that carries the API's bearer token along is refused: the
+    // token is not S3's, and a request is signed one way only.
+    HttpRequest withToken;
+    withToken.url = QString::fromLatin1(link->toEncoded());
+    withToken.headers = { { "Authorization", "Bearer callos-session-token" } };
+    const HttpResponse twoWays = m_http->send(withToken);
+    QCOMPARE(twoWays.status, 400);
+    QCOMPARE(s3Code(twoWays.body), u"InvalidArgument"_s);
 
     // A link to another object made from this one is refused.
     QUrl other = *link;
