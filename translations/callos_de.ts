@@ -754,6 +754,17 @@
     </message>
 </context>
 <context>
+    <name>callos::client::CallReview</name>
+    <message>
+        <source>Sign in to a CallOS server to get the recording, its transcript and the analysis of this call.</source>
+        <translation>Melden Sie sich bei einem CallOS-Server an, um die Aufnahme, ihr Transkript und die Analyse dieses Gesprächs zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The server does not have this call yet; sending it now…</source>
+        <translation>Der Server hat dieses Gespräch noch nicht; es wird jetzt gesendet…</translation>
+    </message>
+</context>
+<context>
     <name>callos::client::KeychainTokenStore</name>
     <message>
         <source>The system keychain cannot be used: %1</source>
@@ -1703,6 +1714,197 @@
             <numerusform>%n Änderung bleibt auf diesem Computer, bis Sie entscheiden: erneut senden oder nur hier behalten. Gelöscht wird in keinem Fall etwas.</numerusform>
             <numerusform>%n Änderungen bleiben auf diesem Computer, bis Sie entscheiden: erneut senden oder nur hier behalten. Gelöscht wird in keinem Fall etwas.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::ReviewPanel</name>
+    <message>
+        <source>After the call</source>
+        <translation>Nach dem Gespräch</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed step</source>
+        <translation>Fehlgeschlagenen Schritt &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Follow-up e-mail</source>
+        <translation>Folge-E-Mail</translation>
+    </message>
+    <message>
+        <source>Copy &amp;e-mail</source>
+        <translation>&amp;E-Mail kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Asking the server where the recording and its analysis stand…</source>
+        <translation>Frage den Server, wie weit Aufnahme und Analyse sind…</translation>
+    </message>
+    <message>
+        <source>The server cannot be asked now (%1). Trying again…</source>
+        <translation>Der Server ist gerade nicht erreichbar (%1). Neuer Versuch folgt…</translation>
+    </message>
+    <message>
+        <source>Starting the failed step again…</source>
+        <translation>Der fehlgeschlagene Schritt wird neu gestartet…</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe eines Grundes</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded: the prospect&apos;s consent to record was not given.</source>
+        <translation>Es wird nichts aufgezeichnet: Der Interessent hat der Aufnahme nicht zugestimmt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the recording. Zoom sends it a few minutes after the meeting ends.</source>
+        <translation>Warte auf die Aufnahme. Zoom sendet sie einige Minuten nach dem Ende des Meetings.</translation>
+    </message>
+    <message>
+        <source>%1 will be tried again: %2</source>
+        <translation>%1 wird erneut versucht: %2</translation>
+    </message>
+    <message>
+        <source>Transcript: %1.</source>
+        <translation>Transkript: %1.</translation>
+    </message>
+    <message>
+        <source>Analysis: %1.</source>
+        <translation>Analyse: %1.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Decision readiness</source>
+        <translation>Entscheidungsreife</translation>
+    </message>
+    <message>
+        <source>%1 / 100</source>
+        <translation>%1 / 100</translation>
+    </message>
+    <message>
+        <source>Risk flags</source>
+        <translation>Risikohinweise</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Keine gefunden.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>Einwände</translation>
+    </message>
+    <message>
+        <source>Feedback for you</source>
+        <translation>Rückmeldung für Sie</translation>
+    </message>
+    <message>
+        <source>Went well</source>
+        <translation>Gut gelaufen</translation>
+    </message>
+    <message>
+        <source>To work on</source>
+        <translation>Daran arbeiten</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>wird wiederholt</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>offline, pocketsphinx</source>
+        <translation>offline, pocketsphinx</translation>
+    </message>
+    <message>
+        <source>AssemblyAI</source>
+        <translation>AssemblyAI</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>rule-based</source>
+        <translation>regelbasiert</translation>
+    </message>
+    <message>
+        <source>High:</source>
+        <translation>Hoch:</translation>
+    </message>
+    <message>
+        <source>Medium:</source>
+        <translation>Mittel:</translation>
+    </message>
+    <message>
+        <source>Low:</source>
+        <translation>Niedrig:</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>gelöst</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>vertagt</translation>
+    </message>
+    <message>
+        <source>disqualified</source>
+        <translation>disqualifiziert</translation>
+    </message>
+    <message>
+        <source>not addressed</source>
+        <translation>nicht behandelt</translation>
+    </message>
+    <message>
+        <source>Working on it. %1: %2.</source>
+        <translation>In Arbeit. %1: %2.</translation>
     </message>
 </context>
 <context>

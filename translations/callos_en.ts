@@ -754,6 +754,17 @@
     </message>
 </context>
 <context>
+    <name>callos::client::CallReview</name>
+    <message>
+        <source>Sign in to a CallOS server to get the recording, its transcript and the analysis of this call.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server does not have this call yet; sending it now…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>callos::client::KeychainTokenStore</name>
     <message>
         <source>The system keychain cannot be used: %1</source>
@@ -1703,6 +1714,197 @@
             <numerusform>%n change stays on this computer until you decide: send it again, or keep it here only. Nothing is deleted either way.</numerusform>
             <numerusform>%n changes stay on this computer until you decide: send them again, or keep them here only. Nothing is deleted either way.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>callos::ui::ReviewPanel</name>
+    <message>
+        <source>After the call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed step</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Follow-up e-mail</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Copy &amp;e-mail</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Asking the server where the recording and its analysis stand…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server cannot be asked now (%1). Trying again…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Starting the failed step again…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing is recorded: the prospect&apos;s consent to record was not given.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Waiting for the recording. Zoom sends it a few minutes after the meeting ends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 will be tried again: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Transcript: %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Analysis: %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Decision readiness</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 / 100</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Risk flags</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Feedback for you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Went well</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>To work on</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>offline, pocketsphinx</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>AssemblyAI</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>rule-based</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>High:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Medium:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Low:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>disqualified</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not addressed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Working on it. %1: %2.</source>
+        <translation></translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@
 #include "http/jsonrequest.h"
 #include "jobs/jobqueue.h"
 #include "pipeline/pipelinestatus.h"
-#include "prospects/entityid.h"
+#include "recording/audiofiletypes.h"
 #include "recording/recordings.h"
 #include "recording/recordingstore.h"
 #include "storage/transaction.h"
@@ -81,10 +81,7 @@ ApiResult<QJsonObject> ReviewRoutes::reviewOf(const Principal &who, const QStrin
     const ApiResult<CallRow> call = findVisibleCall(m_parts.calls, who, callId);
     if (!call)
         return call.failure();
-    const Result<bool> consent = m_parts.recordings.hasConsent(callId);
-    if (!consent)
-        return ApiFailure::internal(consent.refusal());
-    const Result<QJsonObject> pipeline = m_parts.status.of(who.orgId, callId, consent.value());
+    const Result<QJsonObject> pipeline = m_parts.status.ofCall(who.orgId, callId);
     if (!pipeline)
         return ApiFailure::internal(pipeline.refusal());
     QJsonObject out{ { u"call_id"_s, callId }, { u"pipeline"_s, pipeline.value() }, { u"recording"_s, QJsonValue() },
@@ -188,28 +185,18 @@ ApiAnswer ReviewRoutes::media(HttpExchange &exchange)
 {
     const Principal &who = exchange.principal();
     const QString recordingId = exchange.param(0);
-    const auto notFound = [&] {
-        return ApiFailure::notFound(u"recording.not_found"_s, tr("There is no such recording."));
-    };
-    if (!isEntityId(recordingId))
-        return notFound();
-    const Result<std::optional<RecordingRow>> recording = m_parts.recordings.find(recordingId);
+    const ApiResult<RecordingRow> recording = findVisibleRecording(m_parts.calls, m_parts.recordings, who, recordingId);
     if (!recording)
-        return ApiFailure::internal(recording.refusal());
-    if (!recording.value() || recording.value()->orgId != who.orgId)
-        return notFound();
-    const ApiResult<CallRow> call = findVisibleCall(m_parts.calls, who, recording.value()->callId);
-    if (!call)
-        return notFound();
-    if (recording.value()->state != u"stored"_s)
+        return recording.failure();
+    if (recording.value().state != u"stored"_s)
         return ApiFailure::conflict(u"recording.not_stored"_s, tr("The recording is not stored yet."));
     // A store with links of its own (S3) serves the bytes itself: the
     // player follows a redirect to a link that works for a few minutes,
     // and no recording passes through this server or its memory.
-    const std::optional<QUrl> link = m_parts.store.playbackUrl(recording.value()->storageKey);
+    const std::optional<QUrl> link = m_parts.store.playbackUrl(recording.value().storageKey);
     std::unique_ptr<QIODevice> bytes;
     if (!link) {
-        Result<std::unique_ptr<QIODevice>> opened = m_parts.store.open(recording.value()->storageKey);
+        Result<std::unique_ptr<QIODevice>> opened = m_parts.store.open(recording.value().storageKey);
         if (!opened)
             return ApiFailure::internal(opened.refusal());
         bytes = std::move(opened).value();
@@ -217,7 +204,7 @@ ApiAnswer ReviewRoutes::media(HttpExchange &exchange)
     // Logged before a byte or a link goes out: an access that fails
     // half-way was still an access, and so is every link handed out.
     if (auto refusal = m_parts.audit.record(AuditEntry{ who.orgId, who.userId, u"recording.accessed"_s,
-            recording.value()->callId, QJsonObject{ { u"recording_id"_s, recordingId } }, 0, 0 }))
+            recording.value().callId, QJsonObject{ { u"recording_id"_s, recordingId } }, 0, 0 }))
         return ApiFailure::internal(*refusal);
     if (link) {
         QHttpServerResponse redirect(QHttpServerResponder::StatusCode::Found);
@@ -226,9 +213,7 @@ ApiAnswer ReviewRoutes::media(HttpExchange &exchange)
         redirect.setHeader("Cache-Control", "no-store");
         return redirect;
     }
-    const QByteArray type = recording.value()->fileType.compare(u"MP4"_s, Qt::CaseInsensitive) == 0 ? "video/mp4"
-                                                                                                     : "audio/mp4";
-    return QHttpServerResponse(type, bytes->readAll());
+    return QHttpServerResponse(AudioFileTypes::mediaType(recording.value().fileType), bytes->readAll());
 }
 
 } // namespace callos::server

@@ -27,4 +27,21 @@ ApiResult<CallRow> findVisibleCall(const CallRepository &calls, const Principal 
     return *found.value();
 }
 
+ApiResult<RecordingRow> findVisibleRecording(
+    const CallRepository &calls, Recordings &recordings, const Principal &who, const QString &id)
+{
+    const ApiFailure notFound = ApiFailure::notFound(u"recording.not_found"_s,
+        QCoreApplication::translate("callos::server::ReviewRoutes", "There is no such recording."));
+    if (!isEntityId(id))
+        return notFound;
+    const Result<std::optional<RecordingRow>> recording = recordings.find(id);
+    if (!recording)
+        return ApiFailure::internal(recording.refusal());
+    if (!recording.value() || recording.value()->orgId != who.orgId)
+        return notFound;
+    if (!findVisibleCall(calls, who, recording.value()->callId))
+        return notFound;
+    return *recording.value();
+}
+
 } // namespace callos::server

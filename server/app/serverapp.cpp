@@ -13,7 +13,13 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_http(database, m_sessions, log)
     , m_shareLinks(database, clock, ids)
     , m_liveCalls(database, ids)
-    , m_live(m_http.server(), database, m_sessions, m_liveCalls, m_shareLinks, log, settings.live)
+    , m_jobJitter(QRandomGenerator::system()->generate())
+    , m_jobs(database, clock, ids, m_jobJitter)
+    , m_recordings(database, clock, ids)
+    , m_transcripts(database, clock)
+    , m_analyses(database, clock, ids)
+    , m_pipelineStatus(m_jobs, m_recordings, m_transcripts, m_analyses)
+    , m_live(m_http.server(), database, m_sessions, m_liveCalls, m_shareLinks, m_pipelineStatus, log, settings.live)
     , m_secondFactor(database, sodium, clock, ids)
     , m_passwordGenerator(sodium)
     , m_users(database, clock, ids)
@@ -30,18 +36,14 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_ingest(database, m_callPlaybooks, m_audit, clock)
     , m_eventRoutes(m_ingest, m_live)
     , m_viewerRoutes(database, m_audit, m_shareLinks, m_live, ids)
-    , m_jobJitter(QRandomGenerator::system()->generate())
-    , m_jobs(database, clock, ids, m_jobJitter)
     , m_jobRoutes(database, m_jobs, m_audit)
-    , m_recordings(database, clock, ids)
     , m_zoomWebhookRoutes(database, m_recordings, m_jobs, log, clock, settings.integrations.zoom.webhookSecret)
-    , m_transcripts(database, clock)
-    , m_analyses(database, clock, ids)
-    , m_pipelineStatus(m_jobs, m_recordings, m_transcripts, m_analyses)
     , m_recordingStore(
           makeRecordingStore(settings.integrations.s3, settings.recordingsDirectory, m_recordingStoreHttp, clock))
     , m_reviewRoutes(ReviewRoutes::Parts{ database, m_liveCalls, m_callPlaybooks, m_recordings, m_transcripts,
           m_analyses, m_pipelineStatus, m_jobs, *m_recordingStore, m_audit })
+    , m_uploadedParts(m_recordingStore->stagingDirectory())
+    , m_uploadRoutes(UploadRoutes::Parts{ database, m_liveCalls, m_recordings, m_uploadedParts, m_jobs, m_audit })
     , m_prompts(database, clock)
     , m_promptRoutes(database, m_prompts, m_audit)
     , m_assemblyAiWebhookRoutes(database, m_transcripts, m_jobs, settings.integrations.assemblyAiWebhookSecret())
@@ -60,6 +62,7 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     m_jobRoutes.addTo(m_http.router());
     m_zoomWebhookRoutes.addTo(m_http.router());
     m_reviewRoutes.addTo(m_http.router());
+    m_uploadRoutes.addTo(m_http.router());
     m_promptRoutes.addTo(m_http.router());
     m_assemblyAiWebhookRoutes.addTo(m_http.router());
     // Queued: the sessions end inside a transaction; the check must read

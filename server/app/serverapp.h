@@ -17,6 +17,7 @@
 #include "api/promptroutes.h"
 #include "api/prospectroutes.h"
 #include "api/reviewroutes.h"
+#include "api/uploadroutes.h"
 #include "api/userroutes.h"
 #include "api/zoomwebhookroutes.h"
 #include "audit/auditlog.h"
@@ -34,6 +35,7 @@
 #include "pipeline/pipelinestatus.h"
 #include "recording/recordings.h"
 #include "recording/recordingstore.h"
+#include "recording/uploadedparts.h"
 #include "sessions/sessionstore.h"
 #include "transcription/transcripts.h"
 #include "viewer/sharelinks.h"
@@ -91,6 +93,14 @@ private:
     HttpService m_http;
     ShareLinks m_shareLinks;
     CallRepository m_liveCalls;
+    // Before the hub, which follows the pipelines.
+    // Retry jitter: seeded from the system, so the nodes' retries spread.
+    QRandomGenerator m_jobJitter;
+    JobQueue m_jobs;
+    Recordings m_recordings;
+    Transcripts m_transcripts;
+    Analyses m_analyses;
+    PipelineStatus m_pipelineStatus;
     LiveHub m_live;
     SecondFactor m_secondFactor;
     PasswordGenerator m_passwordGenerator;
@@ -109,20 +119,15 @@ private:
     EventRoutes m_eventRoutes;
     OpenApiRoutes m_openApiRoutes;
     ViewerRoutes m_viewerRoutes;
-    // Retry jitter: seeded from the system, so the nodes' retries spread.
-    QRandomGenerator m_jobJitter;
-    JobQueue m_jobs;
     JobRoutes m_jobRoutes;
-    Recordings m_recordings;
     ZoomWebhookRoutes m_zoomWebhookRoutes;
-    Transcripts m_transcripts;
-    Analyses m_analyses;
-    PipelineStatus m_pipelineStatus;
     // For the store's own transfers; playback from S3 needs none (the
     // player follows a presigned link), so this thread never waits on it.
     HttpClient m_recordingStoreHttp;
     std::unique_ptr<RecordingStore> m_recordingStore;
     ReviewRoutes m_reviewRoutes;
+    UploadedParts m_uploadedParts;
+    UploadRoutes m_uploadRoutes;
     PromptRegistry m_prompts;
     PromptRoutes m_promptRoutes;
     AssemblyAiWebhookRoutes m_assemblyAiWebhookRoutes;

@@ -61,7 +61,7 @@ QString compact(const QJsonObject &message)
 } // namespace
 
 LiveHub::LiveHub(HttpServer &http, Database &database, SessionStore &sessions, CallRepository &calls,
-    ShareLinks &shareLinks, JsonLog &log, LiveSettings settings, QObject *parent)
+    ShareLinks &shareLinks, PipelineStatus &pipelines, JsonLog &log, LiveSettings settings, QObject *parent)
     : QObject(parent)
     , m_http(http)
     , m_database(database)
@@ -70,6 +70,7 @@ LiveHub::LiveHub(HttpServer &http, Database &database, SessionStore &sessions, C
     , m_shareLinks(shareLinks)
     , m_log(log)
     , m_settings(settings)
+    , m_pipelines(database, pipelines, log, settings.pipelinePoll)
 {
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, &LiveHub::accept);
     m_heartbeat.setInterval(m_settings.heartbeat);
@@ -158,11 +159,16 @@ void LiveHub::onText(LiveConnection &connection, const QString &text)
             onSubscribe(connection, message);
         else if (type == u"unsubscribe"_s)
             onUnsubscribe(connection, message);
+        else if (type == u"watch_pipeline"_s)
+            onWatchPipeline(connection, message);
+        else if (type == u"unwatch_pipeline"_s)
+            onUnwatchPipeline(connection, message);
         else if (type == u"ping"_s)
             connection.send({ { u"type"_s, u"pong"_s } });
         else
             sendError(connection, u"message.unknown_type"_s,
-                tr("Unknown message type \"%1\"; send subscribe, unsubscribe or ping.").arg(type.left(40)));
+                tr("Unknown message type \"%1\"; send subscribe, unsubscribe, watch_pipeline, "
+                   "unwatch_pipeline or ping.").arg(type.left(40)));
         return;
     }
 }
@@ -210,14 +216,37 @@ void LiveHub::onView(LiveConnection &connection, const QJsonObject &message)
         connection.sendBinary(*slide);
 }
 
-void LiveHub::onSubscribe(LiveConnection &connection, const QJsonObject &message)
+std::optional<CallRow> LiveHub::followableCall(LiveConnection &connection, const QJsonObject &message,
+    const QString &what)
 {
     const QString callId = message.value(u"call"_s).toString();
     const Principal &who = connection.principal();
     if (callId.isEmpty() || callId.size() > 200) {
-        sendError(connection, u"message.invalid"_s, tr("subscribe needs \"call\": the call's id."));
-        return;
+        sendError(connection, u"message.invalid"_s, tr("%1 needs \"call\": the call's id.").arg(what));
+        return std::nullopt;
     }
+    const TenantScope::Entered organisation = m_database.tenantScope().enterOrganisation(who.orgId);
+    const Result<std::optional<CallRow>> call = m_calls.find(who.orgId, callId);
+    if (!call) {
+        m_log.write(u"error"_s, u"live.subscribe_failed"_s,
+            { { u"connection_id"_s, connection.id() }, { u"detail"_s, call.refusal().message } });
+        sendError(connection, u"server.unavailable"_s, tr("Try again later."), { { u"call"_s, callId } });
+        return std::nullopt;
+    }
+    // Another organisation's call, or a colleague's for an agent: the same
+    // answer as for a call that does not exist.
+    if (!call.value() || !canSee(who, call.value()->agentUserId)) {
+        sendError(connection, u"call.unknown"_s, tr("There is no call %1 you can follow.").arg(callId),
+            { { u"call"_s, callId } });
+        return std::nullopt;
+    }
+    return *call.value();
+}
+
+void LiveHub::onSubscribe(LiveConnection &connection, const QJsonObject &message)
+{
+    const QString callId = message.value(u"call"_s).toString();
+    const Principal &who = connection.principal();
     const QString key = channelKey(who.orgId, callId);
     if (connection.watchedCalls().contains(key)) {
         sendError(connection, u"call.already_subscribed"_s, tr("You follow call %1 already.").arg(callId),
@@ -229,21 +258,10 @@ void LiveHub::onSubscribe(LiveConnection &connection, const QJsonObject &message
             tr("Follow at most %1 calls on one connection.").arg(kMaximumWatchedCalls), { { u"call"_s, callId } });
         return;
     }
+    const std::optional<CallRow> call = followableCall(connection, message, u"subscribe"_s);
+    if (!call)
+        return;
     const TenantScope::Entered organisation = m_database.tenantScope().enterOrganisation(who.orgId);
-    const Result<std::optional<CallRow>> call = m_calls.find(who.orgId, callId);
-    if (!call) {
-        m_log.write(u"error"_s, u"live.subscribe_failed"_s,
-            { { u"connection_id"_s, connection.id() }, { u"detail"_s, call.refusal().message } });
-        sendError(connection, u"server.unavailable"_s, tr("Try again later."), { { u"call"_s, callId } });
-        return;
-    }
-    // Another organisation's call, or a colleague's for an agent: the same
-    // answer as for a call that does not exist.
-    if (!call.value() || !canSee(who, call.value()->agentUserId)) {
-        sendError(connection, u"call.unknown"_s, tr("There is no call %1 you can follow.").arg(callId),
-            { { u"call"_s, callId } });
-        return;
-    }
     const Result<QJsonArray> events = m_calls.events(who.orgId, callId);
     if (!events) {
         m_log.write(u"error"_s, u"live.subscribe_failed"_s,
@@ -251,8 +269,8 @@ void LiveHub::onSubscribe(LiveConnection &connection, const QJsonObject &message
         sendError(connection, u"server.unavailable"_s, tr("Try again later."), { { u"call"_s, callId } });
         return;
     }
-    const bool ended = call.value()->status == u"completed"_s || call.value()->status == u"closed_incomplete"_s;
-    connection.send({ { u"type"_s, u"subscribed"_s }, { u"call"_s, callId }, { u"status"_s, call.value()->status },
+    const bool ended = call->status == u"completed"_s || call->status == u"closed_incomplete"_s;
+    connection.send({ { u"type"_s, u"subscribed"_s }, { u"call"_s, callId }, { u"status"_s, call->status },
         { u"events"_s, events.value() } });
     if (ended) {
         connection.send({ { u"type"_s, u"ended"_s }, { u"call"_s, callId } });
@@ -260,6 +278,38 @@ void LiveHub::onSubscribe(LiveConnection &connection, const QJsonObject &message
     }
     connection.watchedCalls().insert(key);
     m_watchers[key].insert(&connection);
+}
+
+void LiveHub::onWatchPipeline(LiveConnection &connection, const QJsonObject &message)
+{
+    const QString callId = message.value(u"call"_s).toString();
+    const QString &orgId = connection.principal().orgId;
+    if (m_pipelines.isWatching(connection, orgId, callId)) {
+        sendError(connection, u"pipeline.already_watched"_s,
+            tr("You watch the pipeline of call %1 already.").arg(callId), { { u"call"_s, callId } });
+        return;
+    }
+    if (m_pipelines.watchedCount(connection) >= kMaximumWatchedCalls) {
+        sendError(connection, u"subscriptions.too_many"_s,
+            tr("Watch at most %1 pipelines on one connection.").arg(kMaximumWatchedCalls),
+            { { u"call"_s, callId } });
+        return;
+    }
+    if (!followableCall(connection, message, u"watch_pipeline"_s))
+        return;
+    if (!m_pipelines.watch(connection, orgId, callId))
+        sendError(connection, u"server.unavailable"_s, tr("Try again later."), { { u"call"_s, callId } });
+}
+
+void LiveHub::onUnwatchPipeline(LiveConnection &connection, const QJsonObject &message)
+{
+    const QString callId = message.value(u"call"_s).toString().left(200);
+    if (!m_pipelines.unwatch(connection, connection.principal().orgId, callId)) {
+        sendError(connection, u"pipeline.not_watched"_s, tr("You do not watch the pipeline of call %1.").arg(callId),
+            { { u"call"_s, callId } });
+        return;
+    }
+    connection.send({ { u"type"_s, u"unwatched_pipeline"_s }, { u"call"_s, callId } });
 }
 
 void LiveHub::onUnsubscribe(LiveConnection &connection, const QJsonObject &message)
@@ -392,6 +442,7 @@ void LiveHub::forget(QWebSocket *socket)
     if (found == m_connections.end())
         return;
     LiveConnection &connection = *found->second;
+    m_pipelines.forget(connection);
     for (const QString &key : std::as_const(connection.watchedCalls())) {
         if (auto watchers = m_watchers.find(key); watchers != m_watchers.end()) {
             watchers->remove(&connection);

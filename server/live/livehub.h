@@ -1,7 +1,9 @@
 #pragma once
 
+#include "calls/callrepository.h"
 #include "live/callactivity.h"
 #include "live/liveconnection.h"
+#include "live/pipelinefeed.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -20,6 +22,7 @@ class CallRepository;
 class Database;
 class HttpServer;
 class JsonLog;
+class PipelineStatus;
 class SessionStore;
 class ShareLinks;
 
@@ -30,6 +33,9 @@ struct LiveSettings
     std::chrono::milliseconds heartbeat{ 15000 };
     // A connection must say who it is within this time.
     std::chrono::milliseconds helloTimeout{ 10000 };
+    // How often the pipeline of each watched call is read again
+    // (watch_pipeline; see PipelineFeed).
+    std::chrono::milliseconds pipelinePoll{ 1000 };
 };
 
 // The live side of the server: WebSockets on the HTTP port at /api/v1/live.
@@ -41,7 +47,9 @@ struct LiveSettings
 // as the server commits it, and "ended". A viewer (the prospect's browser,
 // /view/<token>) sends {"type":"view","token":...} with a share link and
 // receives the call's current slide as a PNG in a binary message, then each
-// new one, until the call ends. docs/api.md has the whole protocol.
+// new one, until the call ends. A member may also {"type":"watch_pipeline",
+// "call":id} to follow the work after a call (recording, transcription,
+// analysis: PipelineFeed). docs/api.md has the whole protocol.
 //
 // Sessions are checked again at every heartbeat and whenever sessions end
 // (logout, password change, user disabled), and a dead one closes its
@@ -68,7 +76,8 @@ public:
     };
 
     LiveHub(HttpServer &http, Database &database, SessionStore &sessions, CallRepository &calls,
-        ShareLinks &shareLinks, JsonLog &log, LiveSettings settings, QObject *parent = nullptr);
+        ShareLinks &shareLinks, PipelineStatus &pipelines, JsonLog &log, LiveSettings settings,
+        QObject *parent = nullptr);
     ~LiveHub() override;
 
     void callUpdated(const CallUpdate &update) override;
@@ -104,6 +113,12 @@ private:
     void onView(LiveConnection &connection, const QJsonObject &message);
     void onSubscribe(LiveConnection &connection, const QJsonObject &message);
     void onUnsubscribe(LiveConnection &connection, const QJsonObject &message);
+    void onWatchPipeline(LiveConnection &connection, const QJsonObject &message);
+    void onUnwatchPipeline(LiveConnection &connection, const QJsonObject &message);
+    // The call a member names in `message` if they may follow it; otherwise
+    // the error is sent and nullopt returned.
+    std::optional<CallRow> followableCall(LiveConnection &connection, const QJsonObject &message,
+        const QString &what);
     void sendError(LiveConnection &connection, const QString &code, const QString &message,
         const QJsonObject &extra = {});
     void dropViewers(const QString &orgId, const QString &callId, int code, const QString &reason);
@@ -126,6 +141,7 @@ private:
     QHash<QString, QSet<LiveConnection *>> m_watchers;
     QHash<QString, QSet<LiveConnection *>> m_viewers;
     QHash<QString, QByteArray> m_slides;
+    PipelineFeed m_pipelines;
 };
 
 } // namespace callos::server

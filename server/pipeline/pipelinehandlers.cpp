@@ -42,6 +42,9 @@ PipelineHandlers::PipelineHandlers(
     , m_claude(settings.services.hasClaude() ? std::make_unique<ClaudeClient>(settings.services.claude, m_http, clock)
                                              : nullptr)
     , m_fetch(context.database, m_recordings, context.queue, *m_store, m_http, clock)
+    , m_uploadedParts(m_store->stagingDirectory())
+    , m_handoff(context.database, m_recordings, context.queue)
+    , m_upload(m_recordings, *m_store, m_uploadedParts, m_handoff)
     , m_transcribe(context.database, m_recordings, m_transcripts, context.queue, *m_store, m_completion, m_offline,
           m_assemblyAi.get(), assemblyAiOptions(settings.services), clock)
     , m_collect(m_assemblyAi
@@ -55,7 +58,7 @@ PipelineHandlers::PipelineHandlers(
 
 QList<JobHandler *> PipelineHandlers::handlers()
 {
-    QList<JobHandler *> out{ &m_fetch, &m_transcribe, &m_analyse };
+    QList<JobHandler *> out{ &m_fetch, &m_upload, &m_transcribe, &m_analyse };
     if (m_collect)
         out.append(m_collect.get());
     return out;

@@ -12,8 +12,11 @@
 #include "net/httpclient.h"
 #include "pipeline/pipelinesettings.h"
 #include "recording/recordingfetchhandler.h"
+#include "recording/recordinghandoff.h"
 #include "recording/recordings.h"
 #include "recording/recordingstore.h"
+#include "recording/uploadedparts.h"
+#include "recording/uploadedrecordinghandler.h"
 #include "transcription/assemblyaiclient.h"
 #include "transcription/audiodecoder.h"
 #include "transcription/offlinetranscriber.h"
@@ -56,6 +59,9 @@ private:
     std::unique_ptr<AssemblyAiClient> m_assemblyAi; // null: offline
     std::unique_ptr<ClaudeClient> m_claude; // null: rule-based
     RecordingFetchHandler m_fetch;
+    UploadedParts m_uploadedParts;
+    RecordingHandoff m_handoff;
+    UploadedRecordingHandler m_upload;
     TranscribeHandler m_transcribe;
     std::unique_ptr<TranscriptCollectHandler> m_collect; // with AssemblyAI only
     AnalyseHandler m_analyse;

@@ -5,6 +5,7 @@
 #include "jobs/jobqueue.h"
 #include "recording/recordingfetchhandler.h"
 #include "recording/recordings.h"
+#include "recording/uploadedrecordinghandler.h"
 #include "transcription/transcribehandler.h"
 #include "transcription/transcripts.h"
 
@@ -48,6 +49,14 @@ PipelineStatus::PipelineStatus(JobQueue &jobs, Recordings &recordings, Transcrip
 {
 }
 
+Result<QJsonObject> PipelineStatus::ofCall(const QString &orgId, const QString &callId)
+{
+    const Result<bool> consent = m_recordings.hasConsent(callId);
+    if (!consent)
+        return consent.refusal();
+    return of(orgId, callId, consent.value());
+}
+
 Result<QJsonObject> PipelineStatus::of(const QString &orgId, const QString &callId, bool consent)
 {
     const Result<std::optional<RecordingRow>> recording = m_recordings.latestForCall(callId);
@@ -67,7 +76,10 @@ Result<QJsonObject> PipelineStatus::of(const QString &orgId, const QString &call
     if (recording.value()->state == u"stored"_s) {
         steps.append(step(u"recording"_s, u"done"_s));
     } else {
-        const Result<std::optional<JobInfo>> fetch = job(RecordingFetchHandler::kKind);
+        // Uploaded from the desktop: stored by its own job once all of it arrived.
+        const Result<std::optional<JobInfo>> fetch = job(recording.value()->source == u"upload"_s
+                ? UploadedRecordingHandler::kKind
+                : RecordingFetchHandler::kKind);
         if (!fetch)
             return fetch.refusal();
         steps.append(stepOfJob(u"recording"_s, fetch.value()));

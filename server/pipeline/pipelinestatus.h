@@ -28,6 +28,8 @@ public:
     // In the caller's tenant scope. `consent`: the prospect agreed to be
     // recorded (without it nothing is recorded at all).
     Result<QJsonObject> of(const QString &orgId, const QString &callId, bool consent);
+    // The same, with the consent as the call's events recorded it.
+    Result<QJsonObject> ofCall(const QString &orgId, const QString &callId);
 
 private:
     JobQueue &m_jobs;

@@ -49,10 +49,11 @@ Result<std::optional<QString>> Recordings::add(Transaction &transaction, const N
     const qint64 now = m_clock.nowMs();
     const Result<int> added = transaction.execCounting(
         u"INSERT INTO recordings (id, org_id, call_id, source, source_key, started_at, ended_at, file_type, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "size_bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (org_id, source, source_key) DO NOTHING"_s,
         { id, recording.orgId, recording.callId, recording.source, recording.sourceKey,
-            timeOrNull(recording.startedAt), timeOrNull(recording.endedAt), orEmpty(recording.fileType), now, now });
+            timeOrNull(recording.startedAt), timeOrNull(recording.endedAt), orEmpty(recording.fileType),
+            recording.sizeBytes >= 0 ? QVariant(recording.sizeBytes) : QVariant(), now, now });
     if (!added)
         return added.refusal();
     if (added.value() == 0)
@@ -63,6 +64,12 @@ Result<std::optional<QString>> Recordings::add(Transaction &transaction, const N
 Result<std::optional<RecordingRow>> Recordings::find(const QString &recordingId)
 {
     return first(tr("reading recording %1").arg(recordingId), u"id = ?"_s, { recordingId });
+}
+
+Result<std::optional<RecordingRow>> Recordings::findBySource(const QString &source, const QString &sourceKey)
+{
+    return first(tr("reading the %1 recording %2").arg(source, sourceKey), u"source = ? AND source_key = ?"_s,
+        { source, sourceKey });
 }
 
 Result<bool> Recordings::hasConsent(const QString &callId)

@@ -36,6 +36,7 @@ struct NewRecording
     qint64 startedAt = 0; // 0: unknown
     qint64 endedAt = 0;
     QString fileType;
+    qint64 sizeBytes = -1; // -1: not known yet (an upload says it first)
 };
 
 // A recording as stored.
@@ -79,6 +80,8 @@ public:
 
     // In the caller's tenant scope: another organisation's reads as none.
     Result<std::optional<RecordingRow>> find(const QString &recordingId);
+    // The recording a source told of under `sourceKey`, if any.
+    Result<std::optional<RecordingRow>> findBySource(const QString &source, const QString &sourceKey);
     // Whether the call's prospect agreed to be recorded (ConsentRecorded).
     Result<bool> hasConsent(const QString &callId);
     // The call's newest recording, if it has one.

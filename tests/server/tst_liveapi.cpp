@@ -4,15 +4,19 @@
 // organisation's: the same answer as a call that does not exist); a socket
 // must say who it is first; a dead client is dropped by the heartbeat; a
 // session that ends (logout, user disabled, idle expiry) closes its sockets;
-// malformed messages get errors and change nothing.
+// malformed messages get errors and change nothing; the work after a call
+// (recording, transcription, analysis) is pushed to those who watch it as
+// each step moves.
 #include "apiharness.h"
 #include "callevents.h"
 #include "callharness.h"
+#include "jobs/jobqueue.h"
 #include "live/livehub.h"
 #include "liveclient.h"
 #include "playbook/playbookloader.h"
 #include "testdatabases.h"
 #include "testpaths.h"
+#include "zoomcalls.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -122,6 +126,8 @@ private Q_SLOTS:
     void malformedMessagesAreAnsweredNotFatal_data() { TestDatabases::addBackendRows(); }
     void malformedMessagesAreAnsweredNotFatal();
     void noTokenIsLogged_data() { TestDatabases::addBackendRows(); }
+    void membersWatchTheWorkAfterACall();
+    void membersWatchTheWorkAfterACall_data() { TestDatabases::addBackendRows(); }
     void noTokenIsLogged();
 
 private:
@@ -155,6 +161,8 @@ void TestLiveApi::startServer(int heartbeatMs, int helloTimeoutMs)
     ServerApp::Settings app;
     app.live.heartbeat = std::chrono::milliseconds(heartbeatMs);
     app.live.helloTimeout = std::chrono::milliseconds(helloTimeoutMs);
+    app.live.pipelinePoll = std::chrono::milliseconds(50);
+    app.integrations.zoom.webhookSecret = zoomcalls::kSecret;
     m_api = std::make_unique<ApiHarness>(settings.value(), app);
     QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
 }
@@ -456,6 +464,105 @@ void TestLiveApi::noTokenIsLogged()
     QVERIFY(log.contains(acme.admin.id.toUtf8()));
     QVERIFY(!log.contains(token.toUtf8()));
     QVERIFY(!log.contains(token.mid(4, 20).toUtf8()));
+}
+
+
+namespace {
+
+QStringList pipelineStates(const QJsonObject &message)
+{
+    QStringList out;
+    for (const QJsonValue &step : message[u"pipeline"_s][u"steps"_s].toArray())
+        out.append(step[u"step"_s].toString() + u'=' + step[u"state"_s].toString());
+    return out;
+}
+
+} // namespace
+
+void TestLiveApi::membersWatchTheWorkAfterACall()
+{
+    startServer(60000);
+    const auto acme = m_api->addOrganisation(u"Acme"_s);
+    const SeededUser alice = m_api->addUser(acme.orgId, Role::Agent, u"alice@acme.example"_s);
+    const SeededUser bob = m_api->addUser(acme.orgId, Role::Agent, u"bob@acme.example"_s);
+    const SeededUser manager = m_api->addUser(acme.orgId, Role::Manager, u"manager@acme.example"_s);
+    const QString aliceToken = m_api->signIn(alice);
+    const qint64 callStart = m_api->clock().nowMs() - 30 * 60000;
+    const QString callId = zoomcalls::pushCall(*m_api, m_playbook, aliceToken, u"pipe-"_s, zoomcalls::kZoomLink,
+        true, callStart);
+    QVERIFY(!callId.isEmpty());
+
+    // The agent's app watches its call: where the work stands now, the
+    // same as the review says.
+    LiveClient agentApp(liveUrl());
+    QVERIFY(agentApp.helloAs(aliceToken));
+    agentApp.send({ { u"type"_s, u"watch_pipeline"_s }, { u"call"_s, callId } });
+    const QJsonObject first = agentApp.next();
+    QCOMPARE(first[u"type"_s].toString(), u"pipeline"_s);
+    QCOMPARE(first[u"call"_s].toString(), callId);
+    QCOMPARE(pipelineStates(first),
+        (QStringList{ u"recording=waiting"_s, u"transcription=waiting"_s, u"analysis=waiting"_s }));
+    const QJsonObject review = m_api->get(u"/api/v1/calls/%1/review"_s.arg(callId), aliceToken).json;
+    QCOMPARE(first[u"pipeline"_s].toObject(), review[u"pipeline"_s].toObject());
+
+    // A colleague may not watch it (as if it did not exist); the manager may.
+    LiveClient colleague(liveUrl());
+    QVERIFY(colleague.helloAs(m_api->signIn(bob)));
+    colleague.send({ { u"type"_s, u"watch_pipeline"_s }, { u"call"_s, callId } });
+    QCOMPARE(colleague.next()[u"code"_s].toString(), u"call.unknown"_s);
+    LiveClient managerApp(liveUrl());
+    QVERIFY(managerApp.helloAs(m_api->signIn(manager)));
+    managerApp.send({ { u"type"_s, u"watch_pipeline"_s }, { u"call"_s, callId } });
+    QCOMPARE(managerApp.next()[u"pipeline"_s].toObject(), first[u"pipeline"_s].toObject());
+    managerApp.send({ { u"type"_s, u"watch_pipeline"_s }, { u"call"_s, callId } });
+    QCOMPARE(managerApp.next()[u"code"_s].toString(), u"pipeline.already_watched"_s);
+
+    // Zoom announces the recording: both see the download queued, once.
+    const QJsonObject body = zoomcalls::recordingCompleted(zoomcalls::kMeeting, u"pipe-instance"_s, callStart + 3000,
+        zoomcalls::recordingFiles(u"pipe-instance"_s, callStart + 3000, u"http://127.0.0.1:9/rec/"_s),
+        QString::fromLatin1(zoomcalls::kDownloadToken));
+    const ApiReply accepted = zoomcalls::deliver(*m_api, QJsonDocument(body).toJson(QJsonDocument::Compact),
+        zoomcalls::kSecret);
+    QCOMPARE(accepted.json[u"status"_s].toString(), u"accepted"_s);
+    for (LiveClient *app : { &agentApp, &managerApp }) {
+        const QJsonObject queued = app->next();
+        QCOMPARE(queued[u"type"_s].toString(), u"pipeline"_s);
+        QCOMPARE(pipelineStates(queued),
+            (QStringList{ u"recording=queued"_s, u"transcription=waiting"_s, u"analysis=waiting"_s }));
+        QCOMPARE(queued[u"pipeline"_s][u"recording_id"_s].toString(), accepted.json[u"recording_id"_s].toString());
+    }
+    QVERIFY(agentApp.quietFor(300)); // nothing changed, nothing sent
+
+    // A worker (anywhere: the feed reads the database) takes the download
+    // and fails it for now: running, then retrying with the reason.
+    const Result<QList<Job>> claimed =
+        m_api->app().jobs().claim(u"worker-elsewhere"_s, { u"recording.fetch"_s }, 1, 60000);
+    QVERIFY(claimed && claimed.value().size() == 1);
+    QCOMPARE(pipelineStates(agentApp.next()).first(), u"recording=running"_s);
+    QVERIFY(m_api->app().jobs().fail(claimed.value().first(), JobFailure::retryLater(u"Zoom answered 503"_s)));
+    const QJsonObject retrying = agentApp.next();
+    QCOMPARE(pipelineStates(retrying).first(), u"recording=retrying"_s);
+    QCOMPARE(retrying[u"pipeline"_s][u"steps"_s][0][u"last_error"_s].toString(), u"Zoom answered 503"_s);
+    QCOMPARE(pipelineStates(managerApp.next()).first(), u"recording=running"_s);
+    QCOMPARE(managerApp.next()[u"pipeline"_s].toObject(), retrying[u"pipeline"_s].toObject());
+
+    // Unwatched: nothing more comes, and saying it twice is an error.
+    agentApp.send({ { u"type"_s, u"unwatch_pipeline"_s }, { u"call"_s, callId } });
+    QCOMPARE(agentApp.next()[u"type"_s].toString(), u"unwatched_pipeline"_s);
+    agentApp.send({ { u"type"_s, u"unwatch_pipeline"_s }, { u"call"_s, callId } });
+    QCOMPARE(agentApp.next()[u"code"_s].toString(), u"pipeline.not_watched"_s);
+    // A second recording of the call (Zoom recorded it again): the manager
+    // still watching sees it; the agent's app hears nothing.
+    const QJsonObject second = zoomcalls::recordingCompleted(zoomcalls::kMeeting, u"pipe-again"_s, callStart + 9000,
+        zoomcalls::recordingFiles(u"pipe-again"_s, callStart + 9000, u"http://127.0.0.1:9/rec/"_s),
+        QString::fromLatin1(zoomcalls::kDownloadToken));
+    const ApiReply acceptedAgain = zoomcalls::deliver(*m_api,
+        QJsonDocument(second).toJson(QJsonDocument::Compact), zoomcalls::kSecret);
+    QCOMPARE(acceptedAgain.json[u"status"_s].toString(), u"accepted"_s);
+    const QJsonObject newer = managerApp.next();
+    QCOMPARE(newer[u"pipeline"_s][u"recording_id"_s].toString(), acceptedAgain.json[u"recording_id"_s].toString());
+    QCOMPARE(pipelineStates(newer).first(), u"recording=queued"_s);
+    QVERIFY(agentApp.quietFor(200));
 }
 
 QTEST_GUILESS_MAIN(TestLiveApi)

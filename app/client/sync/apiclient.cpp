@@ -113,6 +113,13 @@ QUrl ApiClient::pageUrlFor(const QString &path) const
     return url;
 }
 
+QUrl ApiClient::webSocketUrlFor(const QString &path) const
+{
+    QUrl url = urlFor(path);
+    url.setScheme(url.scheme() == u"https"_s ? u"wss"_s : u"ws"_s);
+    return url;
+}
+
 void ApiClient::get(const QString &path, const QObject *context, Handler handler)
 {
     send(Request { "GET", path, {}, std::nullopt, {} }, context, std::move(handler));

@@ -57,6 +57,9 @@ public:
     // Sent as "Authorization: Bearer <token>"; empty: no header.
     void setToken(const QString &token);
     bool hasToken() const { return !m_token.isEmpty(); }
+    // For the live channel's hello (a WebSocket has no header for it); never
+    // to be logged.
+    const QString &token() const { return m_token; }
     // How long a request may go without receiving anything before it fails
     // as a timeout.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
@@ -78,6 +81,8 @@ public:
     // The full URL of a page the server serves outside /api/v1 (e.g. the
     // client viewer's "/view/<token>"), under the same base address.
     QUrl pageUrlFor(const QString &path) const;
+    // The WebSocket URL (ws:// or wss://) of `path` under /api/v1.
+    QUrl webSocketUrlFor(const QString &path) const;
 
     // Reads a finished reply into the one response shape.
     static ApiResponse readReply(QNetworkReply *reply, bool cancelled);

@@ -40,6 +40,8 @@ DesktopApp::DesktopApp(const Inputs &inputs)
     , prospectPicture(renderer, presentation, call, client::ViewerShare::kSlideSize)
     , viewerShare(client::ViewerShare::Parts { api, account, call, presentation,
           [this] { return prospectPicture.png(); }, [this] { sync.syncNow(); } })
+    , live(api, account)
+    , review(client::CallReview::Parts { api, account, live, [this] { sync.syncNow(); } })
     , m_settings(inputs.settings)
 {
     // Signed in: sync; signed out or session ended: everything stays local.
@@ -62,7 +64,7 @@ DesktopApp::~DesktopApp()
 ControlPanelServices DesktopApp::services()
 {
     return ControlPanelServices{call, launcher, presentation, prospects, calls, renderer, formatter, m_settings,
-                                account, sync, refused, viewerShare};
+                                account, sync, refused, viewerShare, review};
 }
 
 MainWindow &DesktopApp::window()

@@ -4,7 +4,9 @@
 #include "client/account/accountsettings.h"
 #include "client/account/tokenstore.h"
 #include "client/call/calllauncher.h"
+#include "client/live/livechannel.h"
 #include "client/presentation/presentationcontroller.h"
+#include "client/review/callreview.h"
 #include "client/store/calleventstore.h"
 #include "client/store/callrepository.h"
 #include "client/store/localstore.h"
@@ -85,6 +87,9 @@ public:
     // The prospect's picture for "Share slides in a browser".
     ProspectPicture prospectPicture;
     client::ViewerShare viewerShare;
+    // The live channel and, over it, the work after the summary page's call.
+    client::LiveChannel live;
+    client::CallReview review;
 
     ControlPanelServices services();
     // The control panel, created the first time it is asked for.

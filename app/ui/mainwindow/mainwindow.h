@@ -3,6 +3,7 @@
 #include "client/account/account.h"
 #include "client/call/calllauncher.h"
 #include "client/presentation/presentationcontroller.h"
+#include "client/review/callreview.h"
 #include "client/sync/refusedevents.h"
 #include "client/sync/syncengine.h"
 #include "client/viewer/viewershare.h"
@@ -43,6 +44,7 @@ struct ControlPanelServices
     client::SyncEngine &sync;
     client::RefusedEvents &refused;
     client::ViewerShare &viewerShare;
+    client::CallReview &review;
 };
 
 // The control panel: start screen, pre-call, the call, the summary, one at a

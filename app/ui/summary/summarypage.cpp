@@ -2,6 +2,7 @@
 
 #include "ui/call/milestonerail.h"
 #include "ui/common/shortcuts.h"
+#include "ui/summary/reviewpanel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -17,8 +18,9 @@ using namespace Qt::StringLiterals;
 
 namespace callos::ui {
 
-SummaryPage::SummaryPage(client::CallController &call, const FieldFormatter &formatter, QWidget *parent)
-    : QWidget(parent), m_call(call), m_formatter(formatter)
+SummaryPage::SummaryPage(client::CallController &call, const FieldFormatter &formatter, client::CallReview &review,
+    QWidget *parent)
+    : QWidget(parent), m_call(call), m_formatter(formatter), m_review(review)
 {
     setObjectName(u"summaryPage"_s);
     auto *layout = new QVBoxLayout(this);
@@ -29,7 +31,13 @@ SummaryPage::SummaryPage(client::CallController &call, const FieldFormatter &for
     m_text = new QTextBrowser(this);
     m_text->setObjectName(u"summaryText"_s);
     m_text->setOpenLinks(false);
-    layout->addWidget(m_text, 1);
+    // The call as the agent ran it on the left, the work after it on the right.
+    auto *columns = new QHBoxLayout;
+    columns->setSpacing(24);
+    columns->addWidget(m_text, 1);
+    m_reviewPanel = new ReviewPanel(review, this);
+    columns->addWidget(m_reviewPanel, 1);
+    layout->addLayout(columns, 1);
     auto *actions = new QHBoxLayout;
     auto *copy = new QPushButton(tr("Copy summary"), this);
     copy->setObjectName(u"copySummary"_s);
@@ -37,8 +45,8 @@ SummaryPage::SummaryPage(client::CallController &call, const FieldFormatter &for
     auto *back = new QPushButton(tr("Back to start (Ctrl+Enter)"), this);
     back->setObjectName(u"backToStart"_s);
     back->setProperty("role", u"primary"_s);
-    connect(back, &QPushButton::clicked, this, &SummaryPage::done);
-    bindKeys(this, confirmKeys(), [this] { Q_EMIT done(); });
+    connect(back, &QPushButton::clicked, this, &SummaryPage::finish);
+    bindKeys(this, confirmKeys(), [this] { finish(); });
     actions->addWidget(copy);
     actions->addStretch();
     actions->addWidget(back);
@@ -47,8 +55,16 @@ SummaryPage::SummaryPage(client::CallController &call, const FieldFormatter &for
 
 void SummaryPage::refresh()
 {
-    if (m_call.hasCall())
-        m_text->setHtml(html());
+    if (!m_call.hasCall())
+        return;
+    m_text->setHtml(html());
+    m_review.follow(m_call.state().callId);
+}
+
+void SummaryPage::finish()
+{
+    m_review.stop();
+    Q_EMIT done();
 }
 
 QString SummaryPage::plainText() const
