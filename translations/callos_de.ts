@@ -918,6 +918,25 @@
     </message>
 </context>
 <context>
+    <name>callos::client::RecordingUpload</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being sent. Attach it again.</source>
+        <translation>%1 hat sich während des Sendens geändert. Hängen Sie die Datei erneut an.</translation>
+    </message>
+    <message>
+        <source>the upload&apos;s recording id</source>
+        <translation>die Aufnahme-ID des Uploads</translation>
+    </message>
+</context>
+<context>
     <name>callos::client::RefusedEvents</name>
     <message numerus="yes">
         <source>keeping %n event(s) the server refused</source>
@@ -1905,6 +1924,46 @@
     <message>
         <source>Working on it. %1: %2.</source>
         <translation>In Arbeit. %1: %2.</translation>
+    </message>
+    <message>
+        <source>Recorded on another device or in another meeting tool? Send the audio file.</source>
+        <translation>Auf einem anderen Gerät oder mit einem anderen Meeting-Programm aufgenommen? Senden Sie die Audiodatei.</translation>
+    </message>
+    <message>
+        <source>Stop sending</source>
+        <translation>Senden abbrechen</translation>
+    </message>
+    <message>
+        <source>Sending %1: %2 of %3</source>
+        <translation>%1 wird gesendet: %2 von %3</translation>
+    </message>
+    <message>
+        <source>Sending %1 paused at %2 of %3 (%4). Trying again…</source>
+        <translation>Senden von %1 bei %2 von %3 unterbrochen (%4). Neuer Versuch…</translation>
+    </message>
+    <message>
+        <source>%1 sent (%2). The server stores it, then transcribes it.</source>
+        <translation>%1 gesendet (%2). Der Server speichert die Aufnahme und transkribiert sie dann.</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: %2</source>
+        <translation>%1 wurde nicht gesendet: %2</translation>
+    </message>
+    <message>
+        <source>Attach the call&apos;s recording</source>
+        <translation>Aufnahme des Gesprächs anhängen</translation>
+    </message>
+    <message>
+        <source>Recordings (%1)</source>
+        <translation>Aufnahmen (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting for the recording you attached.</source>
+        <translation>Warten auf die angehängte Aufnahme.</translation>
+    </message>
+    <message>
+        <source>Attac&amp;h recording…</source>
+        <translation>Aufnahme an&amp;hängen…</translation>
     </message>
 </context>
 <context>

@@ -918,6 +918,25 @@
     </message>
 </context>
 <context>
+    <name>callos::client::RecordingUpload</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being sent. Attach it again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the upload&apos;s recording id</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>callos::client::RefusedEvents</name>
     <message numerus="yes">
         <source>keeping %n event(s) the server refused</source>
@@ -1904,6 +1923,46 @@
     </message>
     <message>
         <source>Working on it. %1: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recorded on another device or in another meeting tool? Send the audio file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stop sending</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sending %1: %2 of %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sending %1 paused at %2 of %3 (%4). Trying again…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 sent (%2). The server stores it, then transcribes it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 was not sent: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Attach the call&apos;s recording</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recordings (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Waiting for the recording you attached.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Attac&amp;h recording…</source>
         <translation></translation>
     </message>
 </context>

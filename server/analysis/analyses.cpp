@@ -49,6 +49,12 @@ Result<bool> Analyses::add(Transaction &transaction, const QString &orgId, const
     return added.value() == 1;
 }
 
+std::optional<Refusal> Analyses::removeFailed(Transaction &transaction, const QString &callId, const QString &recordingId)
+{
+    return transaction.exec(u"DELETE FROM analyses WHERE call_id = ? AND recording_id = ? AND state = 'failed'"_s,
+        { callId, recordingId });
+}
+
 Result<std::optional<AnalysisRow>> Analyses::find(const QString &callId, const QString &recordingId)
 {
     return first(tr("reading the analysis of call %1").arg(callId), u"call_id = ? AND recording_id = ?"_s,

@@ -45,6 +45,9 @@ public:
     Result<bool> add(Transaction &transaction, const QString &orgId, const AnalysisRow &analysis);
     // In the caller's tenant scope.
     Result<std::optional<AnalysisRow>> find(const QString &callId, const QString &recordingId);
+    // A failed analysis goes, so the call is analysed again (its reason
+    // stays in the audit log of the retry).
+    std::optional<Refusal> removeFailed(Transaction &transaction, const QString &callId, const QString &recordingId);
     // The newest of the call's analyses.
     Result<std::optional<AnalysisRow>> latest(const QString &callId);
 

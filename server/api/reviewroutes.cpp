@@ -1,5 +1,6 @@
 #include "api/reviewroutes.h"
 
+#include "analysis/analysehandler.h"
 #include "analysis/analyses.h"
 #include "analysis/calltimeline.h"
 #include "api/visiblecall.h"
@@ -13,9 +14,13 @@
 #include "jobs/jobqueue.h"
 #include "pipeline/pipelinestatus.h"
 #include "recording/audiofiletypes.h"
+#include "recording/recordingfetchhandler.h"
 #include "recording/recordings.h"
 #include "recording/recordingstore.h"
+#include "recording/uploadedrecordinghandler.h"
 #include "storage/transaction.h"
+#include "transcription/transcribehandler.h"
+#include "transcription/transcriptcollecthandler.h"
 #include "transcription/transcriptjson.h"
 #include "transcription/transcripts.h"
 
@@ -49,7 +54,9 @@ QJsonObject analysisJson(const AnalysisRow &analysis)
 }
 
 // The job kinds of a recording's steps, each keyed by the recording's id.
-const QStringList kStepKinds{ u"recording.fetch"_s, u"recording.transcribe"_s, u"call.analyse"_s };
+const QStringList kStepKinds{ QString::fromLatin1(RecordingFetchHandler::kKind),
+    QString::fromLatin1(UploadedRecordingHandler::kKind), QString::fromLatin1(TranscribeHandler::kKind),
+    QString::fromLatin1(TranscriptCollectHandler::kKind), QString::fromLatin1(AnalyseHandler::kKind) };
 
 } // namespace
 
@@ -147,12 +154,15 @@ ApiAnswer ReviewRoutes::retry(HttpExchange &exchange)
     if (!recording)
         return ApiFailure::internal(recording.refusal());
     QStringList retried;
+    QStringList failures; // what the thrown-away results said, for the audit log
     if (recording.value()) {
+        const QString recordingId = recording.value()->id;
         Transaction transaction(m_parts.database, tr("Retrying the work after call %1").arg(callId));
         if (auto refusal = transaction.begin())
             return ApiFailure::internal(*refusal);
+        // A step whose job failed or gave up.
         for (const QString &kind : kStepKinds) {
-            const Result<std::optional<JobInfo>> job = m_parts.jobs.findByKey(who.orgId, kind, recording.value()->id);
+            const Result<std::optional<JobInfo>> job = m_parts.jobs.findByKey(who.orgId, kind, recordingId);
             if (!job)
                 return ApiFailure::internal(job.refusal());
             if (!job.value() || (job.value()->state != u"failed"_s && job.value()->state != u"dead"_s))
@@ -163,10 +173,48 @@ ApiAnswer ReviewRoutes::retry(HttpExchange &exchange)
             if (again.value())
                 retried.append(kind);
         }
+        // A step whose job ran to its end and stored a failure (AssemblyAI's
+        // error, Claude's refusal): the failure goes and the job runs again.
+        const auto runAgain = [&](const char *kind) -> std::optional<Refusal> {
+            const Result<std::optional<JobInfo>> job =
+                m_parts.jobs.findByKey(who.orgId, QString::fromLatin1(kind), recordingId);
+            if (!job)
+                return job.refusal();
+            if (!job.value())
+                return std::nullopt;
+            const Result<bool> again = m_parts.jobs.runAgain(transaction, who.orgId, job.value()->id);
+            if (!again)
+                return again.refusal();
+            if (again.value())
+                retried.append(QString::fromLatin1(kind));
+            return std::nullopt;
+        };
+        const Result<std::optional<TranscriptRow>> transcript = m_parts.transcripts.find(recordingId);
+        if (!transcript)
+            return ApiFailure::internal(transcript.refusal());
+        if (transcript.value() && transcript.value()->state == u"failed"_s) {
+            failures.append(transcript.value()->error);
+            if (auto refusal = m_parts.transcripts.removeFailed(transaction, recordingId))
+                return ApiFailure::internal(*refusal);
+            if (auto refusal = runAgain(TranscribeHandler::kKind))
+                return ApiFailure::internal(*refusal);
+        }
+        const Result<std::optional<AnalysisRow>> analysis = m_parts.analyses.find(callId, recordingId);
+        if (!analysis)
+            return ApiFailure::internal(analysis.refusal());
+        if (analysis.value() && analysis.value()->state == u"failed"_s) {
+            failures.append(analysis.value()->failureReason);
+            if (auto refusal = m_parts.analyses.removeFailed(transaction, callId, recordingId))
+                return ApiFailure::internal(*refusal);
+            if (auto refusal = runAgain(AnalyseHandler::kKind))
+                return ApiFailure::internal(*refusal);
+        }
         if (!retried.isEmpty()) {
             if (auto refusal = m_parts.audit.record(transaction,
                     AuditEntry{ who.orgId, who.userId, u"call.pipeline_retried"_s, callId,
-                        QJsonObject{ { u"steps"_s, QJsonArray::fromStringList(retried) } }, 0, 0 }))
+                        QJsonObject{ { u"steps"_s, QJsonArray::fromStringList(retried) },
+                            { u"failures"_s, QJsonArray::fromStringList(failures) } },
+                        0, 0 }))
                 return ApiFailure::internal(*refusal);
             if (auto refusal = transaction.commit())
                 return ApiFailure::internal(*refusal);

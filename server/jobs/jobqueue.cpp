@@ -51,25 +51,46 @@ JobQueue::JobQueue(Database &database, const Clock &clock, IdGenerator &ids, QRa
 
 Result<QString> JobQueue::enqueue(Transaction &transaction, const NewJob &job)
 {
+    return add(transaction, job, OnDuplicate::Keep);
+}
+
+Result<QString> JobQueue::enqueueAgain(Transaction &transaction, const NewJob &job)
+{
+    return add(transaction, job, OnDuplicate::RunFinishedAgain);
+}
+
+Result<QString> JobQueue::add(Transaction &transaction, const NewJob &job, OnDuplicate duplicate)
+{
     const qint64 now = m_clock.nowMs();
     const QString id = m_ids.nextId();
     const QVariant dedupeKey = job.dedupeKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(job.dedupeKey);
+    const QString onConflict = duplicate == OnDuplicate::Keep
+        ? u"DO NOTHING"_s
+        : u"DO UPDATE SET state = 'queued', payload = excluded.payload, attempts = 0, "
+          "max_attempts = excluded.max_attempts, run_at = excluded.run_at, last_error = '', "
+          "updated_at = excluded.updated_at, finished_at = NULL WHERE jobs.state IN ('done', 'dead')"_s;
     const Result<int> added = transaction.execCounting(
         u"INSERT INTO jobs (id, org_id, kind, payload, dedupe_key, state, max_attempts, run_at, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT (org_id, kind, dedupe_key) DO NOTHING"_s,
+        "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT (org_id, kind, dedupe_key) "_s
+            + onConflict,
         { id, job.orgId, job.kind, QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact)),
             dedupeKey, qMax(1, job.maxAttempts), job.runAt > 0 ? job.runAt : now, now, now });
     if (!added)
         return added.refusal();
-    if (added.value() == 0) {
+    const auto existingId = [&]() -> Result<QString> {
         const Result<QVariant> existing = transaction.read(
             u"SELECT id FROM jobs WHERE org_id = ? AND kind = ? AND dedupe_key = ?"_s, { job.orgId, job.kind, dedupeKey });
         if (!existing)
             return existing.refusal();
         return existing.value().toString();
-    }
+    };
+    if (added.value() == 0) // the same work is waiting or running already
+        return existingId();
     if (auto refusal = notifyWorkers(transaction))
         return *refusal;
+    // Run again, the job keeps the id it had.
+    if (duplicate == OnDuplicate::RunFinishedAgain && !job.dedupeKey.isEmpty())
+        return existingId();
     return id;
 }
 
@@ -283,10 +304,20 @@ Result<std::optional<JobInfo>> JobQueue::findByKey(const QString &orgId, const Q
 
 Result<bool> JobQueue::retry(Transaction &transaction, const QString &orgId, const QString &jobId)
 {
+    return requeue(transaction, orgId, jobId, "'failed', 'dead'"_L1);
+}
+
+Result<bool> JobQueue::runAgain(Transaction &transaction, const QString &orgId, const QString &jobId)
+{
+    return requeue(transaction, orgId, jobId, "'done'"_L1);
+}
+
+Result<bool> JobQueue::requeue(Transaction &transaction, const QString &orgId, const QString &jobId, QLatin1StringView states)
+{
     const qint64 now = m_clock.nowMs();
     const Result<int> changed = transaction.execCounting(
         u"UPDATE jobs SET state = 'queued', attempts = 0, run_at = ?, updated_at = ?, finished_at = NULL "
-        "WHERE id = ? AND org_id = ? AND state IN ('failed', 'dead')"_s,
+        "WHERE id = ? AND org_id = ? AND state IN (%1)"_s.arg(states),
         { now, now, jobId, orgId });
     if (!changed)
         return changed.refusal();

@@ -82,8 +82,21 @@ public:
     // A failed or dead job queued to run now, with all its attempts again.
     // false: no such job of the organisation in either state.
     Result<bool> retry(Transaction &transaction, const QString &orgId, const QString &jobId);
+    // A done job whose result was found wanting and thrown away (a failed
+    // transcript or analysis it stored) queued to run now, with all its
+    // attempts again. false: no such job done.
+    Result<bool> runAgain(Transaction &transaction, const QString &orgId, const QString &jobId);
+    // enqueue(), and a finished job with the same key (done or dead) runs
+    // again with this payload: work asked for anew, e.g. collecting a
+    // transcription requested again after the first one failed.
+    Result<QString> enqueueAgain(Transaction &transaction, const NewJob &job);
 
 private:
+    enum class OnDuplicate { Keep, RunFinishedAgain };
+    Result<QString> add(Transaction &transaction, const NewJob &job, OnDuplicate duplicate);
+    // Queued to run now, with all its attempts again, if it is in one of
+    // `states` (SQL list).
+    Result<bool> requeue(Transaction &transaction, const QString &orgId, const QString &jobId, QLatin1StringView states);
     // Wakes waiting workers once the transaction commits (PostgreSQL NOTIFY;
     // nothing on SQLite, where the process wakes its own runner).
     std::optional<Refusal> notifyWorkers(Transaction &transaction);

@@ -88,7 +88,8 @@ std::optional<JobFailure> TranscribeHandler::queueCollection(const RecordingRow 
     const qint64 poll = m_assemblyAiOptions.webhookUrl.isEmpty() ? kPollWithoutWebhookMs : kPollWithWebhookMs;
     // Polls come back for hours: AssemblyAI takes a fraction of the audio's
     // length, and its queue can be long.
-    const Result<QString> next = m_queue.enqueue(transaction,
+    // Again after a retried transcription: its first collection is done.
+    const Result<QString> next = m_queue.enqueueAgain(transaction,
         NewJob{ recording.orgId, QString::fromLatin1(kCollectKind), QJsonObject{ { u"recording_id"_s, recording.id } },
             recording.id, 40, m_clock.nowMs() + poll });
     if (!next)

@@ -96,4 +96,9 @@ std::optional<Refusal> Transcripts::saveFailed(Transaction &transaction, const Q
         { orEmpty(error), m_clock.nowMs(), recordingId });
 }
 
+std::optional<Refusal> Transcripts::removeFailed(Transaction &transaction, const QString &recordingId)
+{
+    return transaction.exec(u"DELETE FROM transcripts WHERE recording_id = ? AND state = 'failed'"_s, { recordingId });
+}
+
 } // namespace callos::server

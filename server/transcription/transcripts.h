@@ -50,6 +50,8 @@ public:
     std::optional<Refusal> saveRequested(Transaction &transaction, const QString &recordingId, const QString &orgId,
         const QString &callId, const QString &engine, const QString &externalId);
     std::optional<Refusal> saveFailed(Transaction &transaction, const QString &recordingId, const QString &error);
+    // A failed transcript goes, so its recording is transcribed again.
+    std::optional<Refusal> removeFailed(Transaction &transaction, const QString &recordingId);
 
 private:
     Result<std::optional<TranscriptRow>> first(const QString &what, const QString &where, const QVariantList &values);

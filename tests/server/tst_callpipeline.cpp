@@ -116,6 +116,8 @@ private Q_SLOTS:
     void withS3TheRecordingStaysOffThisDisk();
     void aStoreThatRefusesEndsTheFetch_data() { TestDatabases::addBackendRows(); }
     void aStoreThatRefusesEndsTheFetch();
+    void aStoredFailureRunsAgainOnRetry_data() { TestDatabases::addBackendRows(); }
+    void aStoredFailureRunsAgainOnRetry();
 
 private:
     // The server with `services`, its workers, and an agent's call in
@@ -549,6 +551,60 @@ void TestCallPipeline::aStoreThatRefusesEndsTheFetch()
     // Nothing half-done left on this disk either.
     QCOMPARE(filesUnder(m_dataDir->filePath(u"recordings"_s)), QStringList());
     QVERIFY(!m_workerLogBuffer.data().contains("not-the-secret"));
+}
+
+// AssemblyAI's error and Claude's refusal are stored as the steps' results,
+// their jobs done: the app's Retry throws those results away and runs the
+// steps again, and the audit log keeps what they said.
+void TestCallPipeline::aStoredFailureRunsAgainOnRetry()
+{
+    const IntegrationSettings services = keyedServices();
+    m_assemblyAi->setError(u"File does not appear to contain audio."_s);
+    m_assemblyAi->setFinishesAfterMs(100);
+    m_claude->setRefusal();
+    QVERIFY(!start(services, "audio").isEmpty());
+    const auto stepIs = [](const QString &step, const QString &state) {
+        return [=](const QJsonObject &r) { return stepOf(r, step)[u"state"_s].toString() == state; };
+    };
+    QVERIFY2(reviewed(stepIs(u"transcription"_s, u"failed"_s), 30000), qPrintable(stepStates(review()).join(u' ')));
+    const QString assemblyAiSaid = stepOf(review(), u"transcription"_s)[u"last_error"_s].toString();
+    QVERIFY2(assemblyAiSaid.endsWith(u"File does not appear to contain audio."_s), qPrintable(assemblyAiSaid));
+    const QString retryPath = u"/api/v1/calls/%1/review/retry"_s.arg(m_callId);
+
+    // AssemblyAI works again; the agent retries: transcribed this time.
+    m_assemblyAi->setError(QString());
+    ApiReply again = m_api->post(retryPath, {}, m_token);
+    QCOMPARE(again.status, 200);
+    QVERIFY2(stepOf(again.json, u"transcription"_s)[u"state"_s].toString() != u"failed"_s, again.body.constData());
+    // Claude refuses the analysis.
+    QVERIFY2(reviewed(stepIs(u"analysis"_s, u"failed"_s), 30000), qPrintable(stepStates(review()).join(u' ')));
+    QCOMPARE(stepOf(review(), u"transcription"_s)[u"state"_s].toString(), u"done"_s);
+    QCOMPARE(m_assemblyAi->transcriptIds().size(), 2);
+    const QString refusal = review()[u"analysis"_s][u"failure_reason"_s].toString();
+
+    // Claude answers now; retried, the call is analysed, once more only.
+    m_claude->setAnswer(claudesAnswer());
+    again = m_api->post(retryPath, {}, m_token);
+    QCOMPARE(again.status, 200);
+    // The refusal is gone: no analysis yet, or (a worker woken at once by
+    // PostgreSQL's notification) already the new one.
+    QVERIFY2(again.json[u"analysis"_s][u"state"_s].toString() != u"failed"_s, again.body.constData());
+    QVERIFY2(reviewed(stepIs(u"analysis"_s, u"done"_s), 30000), qPrintable(stepStates(review()).join(u' ')));
+    QCOMPARE(review()[u"analysis"_s][u"state"_s].toString(), u"completed"_s);
+    QCOMPARE(review()[u"analysis"_s][u"result"_s][u"summary"_s].toString(), claudesAnswer()[u"summary"_s].toString());
+    QCOMPARE(m_claude->messageBodies().size(), 2);
+    QCOMPARE(m_api->post(retryPath, {}, m_token).status, 409); // nothing failed any more
+
+    const ApiReply audit = m_api->get(u"/api/v1/audit?action=call.pipeline_retried"_s, m_api->signIn(m_admin));
+    const QJsonArray entries = audit.json[u"entries"_s].toArray();
+    QCOMPARE(entries.size(), 2);
+    QStringList said;
+    for (const QJsonValue &entry : entries)
+        said.append(entry[u"details"_s][u"failures"_s][0].toString());
+    said.sort();
+    QStringList expected{ assemblyAiSaid, refusal };
+    expected.sort();
+    QCOMPARE(said, expected);
 }
 
 QTEST_GUILESS_MAIN(TestCallPipeline)

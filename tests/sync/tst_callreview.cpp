@@ -7,10 +7,13 @@
 // the live channel; a failed download is retried from the app; the results
 // follow, labelled with the engines that made them, and the follow-up
 // e-mail is copied. Signed out, the panel says how to get it; a dropped
-// live connection comes back and catches up.
+// live connection comes back and catches up. A recording made elsewhere is
+// attached and sent in parts with a progress bar, stopped and taken up
+// again, through a dropped connection, and analysed like any other.
 //
 // The summary page is saved to /tmp/callreview.png (and -failed.png while
-// the download has failed) to be looked at.
+// the download has failed, -upload.png while an upload waits) to be looked
+// at.
 #include "apiharness.h"
 #include "fakezoom.h"
 #include "pipeline/pipelineworkers.h"
@@ -37,6 +40,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -60,6 +64,9 @@ const QList<Line> kSpoken = {
     { false, u"we work with about two hundred clients"_s },
 };
 
+// Small parts, so a short recording takes several.
+constexpr qint64 kPartBytes = 64 * 1024;
+
 // The desktop app as main() wires it, with the control panel on screen.
 struct App
 {
@@ -80,8 +87,11 @@ struct App
         settings = std::make_unique<QSettings>(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         client::SyncEngine::Options sync;
         sync.debounceMs = 50;
+        client::RecordingUpload::Options upload;
+        upload.retryMs = { 100, 200 };
+        upload.maxPartBytes = kPartBytes;
         desktop = std::make_unique<ui::DesktopApp>(ui::DesktopApp::Inputs{
-            playbook, deck, *store, *settings, clock, ids, u"device-review"_s, u"agent-1"_s, nullptr, sync });
+            playbook, deck, *store, *settings, clock, ids, u"device-review"_s, u"agent-1"_s, nullptr, sync, upload });
         desktop->prospects.seedDemoIfEmpty();
         window = &desktop->window();
         window->resize(1600, 1000);
@@ -144,6 +154,8 @@ private Q_SLOTS:
     void theAgentSeesEachStepLiveThenTheResults();
     void signedOutThePanelSaysHowToGetIt();
     void aDroppedLiveConnectionComesBackAndCatchesUp();
+    void anAgentAttachesARecordingMadeElsewhere_data() { TestDatabases::addBackendRows(); }
+    void anAgentAttachesARecordingMadeElsewhere();
 
 private:
     // Zoom announces the recording of the app's call (it began a second
@@ -339,6 +351,91 @@ void TestCallReview::aDroppedLiveConnectionComesBackAndCatchesUp()
     QVERIFY2(QTest::qWaitFor([&] { return app.status().contains(u"✕ Recording · failed"_s); }, 20000),
         qPrintable(app.status()));
     QVERIFY(app.desktop->live.isReady());
+}
+
+void TestCallReview::anAgentAttachesARecordingMadeElsewhere()
+{
+    QVERIFY2(m_wav.size() > 5 * kPartBytes, "the spoken call is too short to be sent in several parts");
+    App app(m_playbook, m_deck);
+    QVERIFY(app.signIn(QUrl(u"http://127.0.0.1:%1"_s.arg(m_proxy->port())), m_agent));
+    QVERIFY(app.runCall(m_playbook, true));
+    QVERIFY2(QTest::qWaitFor([&] { return app.status().contains(u"Waiting for the recording"_s); }, 20000),
+        qPrintable(app.status()));
+    auto *attach = app.find<QPushButton>(u"attachRecording"_s);
+    QVERIFY(attach->isVisible());
+    client::RecordingUpload &upload = app.desktop->upload;
+
+    // The agent picks a file that is no recording: the server's reason shows.
+    QTemporaryDir files;
+    const QString notes = files.filePath(u"notes.txt"_s);
+    const QString recording = files.filePath(u"Whitfield call.wav"_s);
+    for (const auto &[path, bytes] : { std::pair{ notes, QByteArray("not audio") }, std::pair{ recording, m_wav } }) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+    }
+    QString chosen = notes;
+    app.panel()->setFileChooser([&](QWidget *) { return chosen; });
+    QTest::mouseClick(attach, Qt::LeftButton);
+    QVERIFY2(QTest::qWaitFor([&] { return upload.state() == client::RecordingUpload::State::Failed; }, 10000),
+        qPrintable(app.status()));
+    QVERIFY2(app.status().contains(u"notes.txt was not sent"_s) && app.status().contains(u"file_name"_s),
+        qPrintable(app.status()));
+    QVERIFY(attach->isVisible());
+
+    // The recording this time. The agent stops it after the first part...
+    chosen = recording;
+    QList<qint64> progress; // as the progress bar showed it, in bytes
+    bool stopped = false;
+    bool dropped = false;
+    auto *bar = app.find<QProgressBar>(u"uploadProgress"_s);
+    connect(&upload, &client::RecordingUpload::changed, this, [&] {
+        if (upload.state() != client::RecordingUpload::State::Sending || upload.sentBytes() == 0)
+            return;
+        QVERIFY(bar->isVisible());
+        progress.append(upload.sentBytes());
+        if (!stopped) {
+            stopped = true;
+            QTest::mouseClick(app.find<QPushButton>(u"cancelUpload"_s), Qt::LeftButton);
+        } else if (!dropped && upload.sentBytes() >= 3 * kPartBytes) {
+            dropped = true; // ...and later the network goes, half-way
+            m_proxy->goDown();
+        }
+    });
+    QTest::mouseClick(attach, Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return stopped; }, 10000));
+    QCOMPARE(upload.state(), client::RecordingUpload::State::Idle);
+    QCOMPARE(progress, QList<qint64>{ kPartBytes });
+    QVERIFY(attach->isVisible());
+
+    // Attached again, it goes on where it stopped, not from the start.
+    QTest::mouseClick(attach, Qt::LeftButton);
+    QVERIFY2(QTest::qWaitFor([&] { return upload.state() == client::RecordingUpload::State::Waiting; }, 10000),
+        qPrintable(app.status()));
+    QCOMPARE(progress.value(1), kPartBytes);
+    QVERIFY2(app.status().contains(u"Sending Whitfield call.wav paused at"_s), qPrintable(app.status()));
+    QVERIFY(!attach->isVisible());
+    shoot(app.window, u"/tmp/callreview-upload.png"_s);
+    QVERIFY(m_proxy->goUp());
+    QVERIFY2(QTest::qWaitFor([&] { return upload.state() == client::RecordingUpload::State::Done; }, 20000),
+        qPrintable(app.status()));
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(std::is_sorted(progress.cbegin(), progress.cend()));
+
+    // Then it is stored, transcribed and analysed like any recording.
+    QVERIFY2(QTest::qWaitFor([&] { return app.find<QWidget>(u"reviewResults"_s)->isVisible(); }, 120000),
+        qPrintable(app.status() + u"\n"_s + QString::fromUtf8(m_workerLogBuffer.data())));
+    QVERIFY2(app.status().contains(u"✓ Recording · done"_s) && app.status().contains(u"✓ Analysis · done (rule-based)"_s),
+        qPrintable(app.status()));
+    QVERIFY(!attach->isVisible());
+    const QString token = m_api->signIn(m_agent);
+    const QJsonObject review =
+        m_api->get(u"/api/v1/calls/%1/review"_s.arg(app.desktop->call.state().callId), token).json;
+    QCOMPARE(review[u"recording"_s][u"source"_s].toString(), u"upload"_s);
+    QCOMPARE(review[u"recording"_s][u"size_bytes"_s].toInteger(), m_wav.size());
+    const ApiReply media =
+        m_api->get(u"/api/v1/recordings/%1/media"_s.arg(review[u"recording"_s][u"id"_s].toString()), token);
+    QCOMPARE(media.status, 200);
+    QVERIFY2(media.body == m_wav, "the stored recording is not the file the agent attached");
 }
 
 QTEST_MAIN(TestCallReview)

@@ -42,14 +42,17 @@ DesktopApp::DesktopApp(const Inputs &inputs)
           [this] { return prospectPicture.png(); }, [this] { sync.syncNow(); } })
     , live(api, account)
     , review(client::CallReview::Parts { api, account, live, [this] { sync.syncNow(); } })
+    , upload(api, inputs.upload)
     , m_settings(inputs.settings)
 {
     // Signed in: sync; signed out or session ended: everything stays local.
     QObject::connect(&account, &client::Account::stateChanged, &sync, [this](client::Account::State state) {
-        if (state == client::Account::State::SignedIn)
+        if (state == client::Account::State::SignedIn) {
             sync.start();
-        else
+        } else {
             sync.stop();
+            upload.reset();
+        }
     });
     QObject::connect(&call, &client::CallController::eventsCommitted, &sync, [this] { sync.localChanged(); });
     account.restore();
@@ -64,7 +67,7 @@ DesktopApp::~DesktopApp()
 ControlPanelServices DesktopApp::services()
 {
     return ControlPanelServices{call, launcher, presentation, prospects, calls, renderer, formatter, m_settings,
-                                account, sync, refused, viewerShare, review};
+                                account, sync, refused, viewerShare, review, upload};
 }
 
 MainWindow &DesktopApp::window()

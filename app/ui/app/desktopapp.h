@@ -7,6 +7,7 @@
 #include "client/live/livechannel.h"
 #include "client/presentation/presentationcontroller.h"
 #include "client/review/callreview.h"
+#include "client/review/recordingupload.h"
 #include "client/store/calleventstore.h"
 #include "client/store/callrepository.h"
 #include "client/store/localstore.h"
@@ -54,6 +55,7 @@ public:
         // in memory for this run only (tests, benchmarks).
         client::TokenStore *tokens = nullptr;
         client::SyncEngine::Options sync = {};
+        client::RecordingUpload::Options upload = {};
     };
 
     explicit DesktopApp(const Inputs &inputs);
@@ -90,6 +92,8 @@ public:
     // The live channel and, over it, the work after the summary page's call.
     client::LiveChannel live;
     client::CallReview review;
+    // A recording made elsewhere, sent from the summary page.
+    client::RecordingUpload upload;
 
     ControlPanelServices services();
     // The control panel, created the first time it is asked for.

@@ -40,7 +40,7 @@ MainWindow::MainWindow(const ControlPanelServices &services, QWidget *parent)
     m_start = new StartPage(services.prospects, services.calls, this);
     m_precall = new PrecallPage(services.call, services.formatter, this);
     m_callPage = new CallPage(services.call, services.formatter, m_presenter, this);
-    m_summary = new SummaryPage(services.call, services.formatter, services.review, this);
+    m_summary = new SummaryPage(services.call, services.formatter, services.review, services.upload, this);
     for (QWidget *page : {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_precall),
                           static_cast<QWidget *>(m_callPage), static_cast<QWidget *>(m_summary)})
         m_pages->addWidget(page);

@@ -4,6 +4,7 @@
 #include "client/call/calllauncher.h"
 #include "client/presentation/presentationcontroller.h"
 #include "client/review/callreview.h"
+#include "client/review/recordingupload.h"
 #include "client/sync/refusedevents.h"
 #include "client/sync/syncengine.h"
 #include "client/viewer/viewershare.h"
@@ -45,6 +46,7 @@ struct ControlPanelServices
     client::RefusedEvents &refused;
     client::ViewerShare &viewerShare;
     client::CallReview &review;
+    client::RecordingUpload &upload;
 };
 
 // The control panel: start screen, pre-call, the call, the summary, one at a

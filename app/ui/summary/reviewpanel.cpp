@@ -1,12 +1,16 @@
 #include "ui/summary/reviewpanel.h"
 
+#include "recording/audiofiletypes.h"
 #include "ui/call/milestonerail.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -43,8 +47,8 @@ QString listHtml(const QStringList &items)
 
 } // namespace
 
-ReviewPanel::ReviewPanel(client::CallReview &review, QWidget *parent)
-    : QWidget(parent), m_review(review)
+ReviewPanel::ReviewPanel(client::CallReview &review, client::RecordingUpload &upload, QWidget *parent)
+    : QWidget(parent), m_review(review), m_upload(upload)
 {
     setObjectName(u"reviewPanel"_s);
     auto *layout = new QVBoxLayout(this);
@@ -74,7 +78,33 @@ ReviewPanel::ReviewPanel(client::CallReview &review, QWidget *parent)
     m_retry->setObjectName(u"retryReview"_s);
     connect(m_retry, &QPushButton::clicked, &m_review, &client::CallReview::retry);
     statusRow->addWidget(m_retry, 0, Qt::AlignTop);
+    m_attach = new QPushButton(tr("Attac&h recording…"), this);
+    m_attach->setObjectName(u"attachRecording"_s);
+    m_attach->setToolTip(tr("Recorded on another device or in another meeting tool? Send the audio file."));
+    connect(m_attach, &QPushButton::clicked, this, &ReviewPanel::attachRecording);
+    statusRow->addWidget(m_attach, 0, Qt::AlignTop);
     layout->addLayout(statusRow);
+
+    m_uploadBox = new QWidget(this);
+    m_uploadBox->setObjectName(u"recordingUpload"_s);
+    auto *uploadLayout = new QVBoxLayout(m_uploadBox);
+    uploadLayout->setContentsMargins(0, 0, 0, 0);
+    m_uploadText = new QLabel(m_uploadBox);
+    m_uploadText->setObjectName(u"uploadText"_s);
+    m_uploadText->setWordWrap(true);
+    uploadLayout->addWidget(m_uploadText);
+    auto *progressRow = new QHBoxLayout;
+    m_uploadProgress = new QProgressBar(m_uploadBox);
+    m_uploadProgress->setObjectName(u"uploadProgress"_s);
+    m_uploadProgress->setRange(0, 1000);
+    m_uploadProgress->setTextVisible(false);
+    progressRow->addWidget(m_uploadProgress, 1);
+    m_cancelUpload = new QPushButton(tr("Stop sending"), m_uploadBox);
+    m_cancelUpload->setObjectName(u"cancelUpload"_s);
+    connect(m_cancelUpload, &QPushButton::clicked, &m_upload, &client::RecordingUpload::cancel);
+    progressRow->addWidget(m_cancelUpload);
+    uploadLayout->addLayout(progressRow);
+    layout->addWidget(m_uploadBox);
 
     m_results = new QTextBrowser(this);
     m_results->setObjectName(u"reviewResults"_s);
@@ -107,6 +137,7 @@ ReviewPanel::ReviewPanel(client::CallReview &review, QWidget *parent)
     layout->addStretch(0);
 
     connect(&m_review, &client::CallReview::changed, this, &ReviewPanel::refresh);
+    connect(&m_upload, &client::RecordingUpload::changed, this, &ReviewPanel::refresh);
     refresh();
 }
 
@@ -118,6 +149,8 @@ QString ReviewPanel::statusText() const
             parts.append(m_steps.value(step)->text());
     }
     parts.append(m_status->text());
+    if (m_uploadBox->isVisible())
+        parts.append(m_uploadText->text());
     return parts.join(u" | "_s);
 }
 
@@ -134,6 +167,7 @@ void ReviewPanel::refresh()
     m_status->setText(statusLine());
     m_retry->setVisible(ready && known.anyFailed());
     m_retry->setEnabled(!m_review.isRetrying());
+    refreshUpload();
 
     const bool results = ready && known.analysis && known.analysis->isCompleted();
     m_results->setVisible(results);
@@ -147,6 +181,67 @@ void ReviewPanel::refresh()
         m_email->setPlainText(known.analysis->emailText());
         m_copyEmail->setText(tr("Copy &e-mail"));
     }
+}
+
+void ReviewPanel::refreshUpload()
+{
+    const client::CallReviewData &known = m_review.data();
+    const bool ready = m_review.state() == client::CallReview::State::Ready;
+    const bool thisCall = !m_review.callId().isEmpty() && m_upload.callId() == m_review.callId();
+    const client::RecordingUpload::State state = thisCall ? m_upload.state() : client::RecordingUpload::State::Idle;
+    using Upload = client::RecordingUpload::State;
+
+    // Offered while nothing has come from Zoom or a meeting bot; an upload
+    // that stopped half-way is offered again, to go on.
+    const client::PipelineStep *recording = known.step(u"recording"_s);
+    const bool noRecordingYet = ready && recording && recording->state == u"waiting"_s
+        && (known.recordingSource.isEmpty() || known.recordingSource == u"upload"_s);
+    m_attach->setVisible(noRecordingYet && !m_upload.isBusy() && state != Upload::Done);
+
+    m_uploadBox->setVisible(state != Upload::Idle);
+    if (state == Upload::Idle)
+        return;
+    const QLocale locale = this->locale();
+    const QString sent = locale.formattedDataSize(m_upload.sentBytes(), 1);
+    const QString total = locale.formattedDataSize(m_upload.totalBytes(), 1);
+    m_uploadProgress->setValue(
+        m_upload.totalBytes() > 0 ? int(m_upload.sentBytes() * 1000 / m_upload.totalBytes()) : 0);
+    m_uploadProgress->setVisible(state != Upload::Failed);
+    m_cancelUpload->setVisible(m_upload.isBusy());
+    switch (state) {
+    case Upload::Sending:
+        m_uploadText->setText(tr("Sending %1: %2 of %3").arg(m_upload.fileName(), sent, total));
+        break;
+    case Upload::Waiting:
+        m_uploadText->setText(tr("Sending %1 paused at %2 of %3 (%4). Trying again…")
+                .arg(m_upload.fileName(), sent, total, m_upload.reason()));
+        break;
+    case Upload::Done:
+        m_uploadText->setText(tr("%1 sent (%2). The server stores it, then transcribes it.").arg(m_upload.fileName(), total));
+        break;
+    case Upload::Failed:
+        m_uploadText->setText(tr("%1 was not sent: %2").arg(m_upload.fileName(), m_upload.reason()));
+        break;
+    case Upload::Idle:
+        break;
+    }
+}
+
+void ReviewPanel::attachRecording()
+{
+    const QString path = m_chooseFile(this);
+    if (path.isEmpty() || m_review.callId().isEmpty())
+        return;
+    m_upload.start(m_review.callId(), path);
+}
+
+QString ReviewPanel::askForAudioFile(QWidget *parent)
+{
+    QStringList patterns;
+    for (const QString &extension : AudioFileTypes::extensions())
+        patterns.append(u"*."_s + extension);
+    return QFileDialog::getOpenFileName(parent, tr("Attach the call's recording"), QDir::homePath(),
+        tr("Recordings (%1)").arg(patterns.join(u' ')));
 }
 
 void ReviewPanel::showStep(const client::PipelineStep &step)
@@ -197,8 +292,11 @@ QString ReviewPanel::statusLine() const
     const client::PipelineStep *recording = known.step(u"recording"_s);
     if (recording && recording->state == u"no_consent"_s)
         return tr("Nothing is recorded: the prospect's consent to record was not given.");
-    if (recording && recording->state == u"waiting"_s)
+    if (recording && recording->state == u"waiting"_s) {
+        if (m_upload.callId() == m_review.callId() && m_upload.state() != client::RecordingUpload::State::Idle)
+            return tr("Waiting for the recording you attached.");
         return tr("Waiting for the recording. Zoom sends it a few minutes after the meeting ends.");
+    }
     for (const client::PipelineStep &step : known.steps) {
         if (step.state == u"retrying"_s)
             return tr("%1 will be tried again: %2").arg(stepTitle(step.step), step.lastError);

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "client/review/callreview.h"
+#include "client/review/recordingupload.h"
 
 #include <QHash>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
+class QProgressBar;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
@@ -18,19 +22,30 @@ namespace callos::ui {
 // with where they show in the recording, the summary, the objections,
 // feedback for the agent, and the follow-up e-mail ready to copy. Which
 // engine did the work is always said (offline transcription, rule-based
-// analysis), so the agent knows how far to trust it.
+// analysis), so the agent knows how far to trust it. While no recording has
+// arrived, a recording made elsewhere can be attached and sent (with its
+// progress).
 class ReviewPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ReviewPanel(client::CallReview &review, QWidget *parent = nullptr);
+    // Asks the agent for an audio file; an empty answer: they changed their mind.
+    using FileChooser = std::function<QString(QWidget *parent)>;
+
+    ReviewPanel(client::CallReview &review, client::RecordingUpload &upload, QWidget *parent = nullptr);
+
+    // Tests answer the file question themselves.
+    void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
 
     // What the panel says now, as text (tests, screen readers).
     QString statusText() const;
 
 private:
     void refresh();
+    void refreshUpload();
+    void attachRecording();
+    static QString askForAudioFile(QWidget *parent);
     void showStep(const client::PipelineStep &step);
     QString statusLine() const;
     QString resultsHtml(const client::CallAnalysis &analysis) const;
@@ -41,9 +56,16 @@ private:
     static QString handlingLabel(const QString &handling);
 
     client::CallReview &m_review;
+    client::RecordingUpload &m_upload;
+    FileChooser m_chooseFile = &ReviewPanel::askForAudioFile;
     QHash<QString, QLabel *> m_steps;
     QLabel *m_status;
     QPushButton *m_retry;
+    QPushButton *m_attach;
+    QWidget *m_uploadBox;
+    QProgressBar *m_uploadProgress;
+    QLabel *m_uploadText;
+    QPushButton *m_cancelUpload;
     QTextBrowser *m_results;
     QWidget *m_emailBox;
     QPlainTextEdit *m_email;

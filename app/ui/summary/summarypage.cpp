@@ -19,6 +19,7 @@ using namespace Qt::StringLiterals;
 namespace callos::ui {
 
 SummaryPage::SummaryPage(client::CallController &call, const FieldFormatter &formatter, client::CallReview &review,
+    client::RecordingUpload &upload,
     QWidget *parent)
     : QWidget(parent), m_call(call), m_formatter(formatter), m_review(review)
 {
@@ -35,7 +36,7 @@ SummaryPage::SummaryPage(client::CallController &call, const FieldFormatter &for
     auto *columns = new QHBoxLayout;
     columns->setSpacing(24);
     columns->addWidget(m_text, 1);
-    m_reviewPanel = new ReviewPanel(review, this);
+    m_reviewPanel = new ReviewPanel(review, upload, this);
     columns->addWidget(m_reviewPanel, 1);
     layout->addLayout(columns, 1);
     auto *actions = new QHBoxLayout;

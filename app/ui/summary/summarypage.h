@@ -2,6 +2,7 @@
 
 #include "client/call/callcontroller.h"
 #include "client/review/callreview.h"
+#include "client/review/recordingupload.h"
 
 #include <QWidget>
 
@@ -21,7 +22,7 @@ class SummaryPage : public QWidget
 
 public:
     SummaryPage(client::CallController &call, const FieldFormatter &formatter, client::CallReview &review,
-        QWidget *parent = nullptr);
+        client::RecordingUpload &upload, QWidget *parent = nullptr);
 
     void refresh();
     QString plainText() const;

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace callos::server::AudioFileTypes {
+namespace callos::AudioFileTypes {
 
 // The recording files CallOS takes (by extension, lower case): what Zoom
 // and meeting recorders write and what the transcribers decode.
@@ -14,4 +14,4 @@ QString extensionOf(const QString &fileName);
 // The media type of a file type ("m4a", "MP4", ...); audio/mp4 when unknown.
 QByteArray mediaType(const QString &fileType);
 
-} // namespace callos::server::AudioFileTypes
+} // namespace callos::AudioFileTypes

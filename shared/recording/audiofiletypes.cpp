@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace callos::server::AudioFileTypes {
+namespace callos::AudioFileTypes {
 
 namespace {
 
@@ -38,4 +38,4 @@ QByteArray mediaType(const QString &fileType)
     return types().value(fileType.toLower(), "audio/mp4");
 }
 
-} // namespace callos::server::AudioFileTypes
+} // namespace callos::AudioFileTypes
