@@ -37,7 +37,9 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_eventRoutes(m_ingest, m_live)
     , m_viewerRoutes(database, m_audit, m_shareLinks, m_live, ids)
     , m_jobRoutes(database, m_jobs, m_audit)
-    , m_zoomWebhookRoutes(database, m_recordings, m_jobs, log, clock, settings.integrations.zoom.webhookSecret)
+    , m_zoomIntake(database, m_recordings, m_jobs, clock)
+    , m_waitingZoomRecordings(database, m_zoomIntake, log, clock)
+    , m_zoomWebhookRoutes(m_zoomIntake, m_waitingZoomRecordings, log, clock, settings.integrations.zoom.webhookSecret)
     , m_recordingStore(
           makeRecordingStore(settings.integrations.s3, settings.recordingsDirectory, m_recordingStoreHttp, clock))
     , m_reviewRoutes(ReviewRoutes::Parts{ database, m_liveCalls, m_callPlaybooks, m_recordings, m_transcripts,
@@ -65,6 +67,7 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     m_uploadRoutes.addTo(m_http.router());
     m_promptRoutes.addTo(m_http.router());
     m_assemblyAiWebhookRoutes.addTo(m_http.router());
+    m_waitingZoomRecordings.sweepEvery(settings.waitingRecordingsSweep);
     // Queued: the sessions end inside a transaction; the check must read
     // what it committed.
     m_sessions.onSessionsEnded(

@@ -20,6 +20,8 @@
 #include "api/uploadroutes.h"
 #include "api/userroutes.h"
 #include "api/zoomwebhookroutes.h"
+#include "recording/waitingzoomrecordings.h"
+#include "recording/zoomrecordingintake.h"
 #include "audit/auditlog.h"
 #include "auth/loginthrottle.h"
 #include "auth/passwordgenerator.h"
@@ -70,6 +72,8 @@ public:
         // staging folder when integrations.s3 puts the recordings in S3;
         // the job workers write it, the review routes read it.
         QString recordingsDirectory;
+        // How often Zoom recordings that came before their call look for it.
+        std::chrono::milliseconds waitingRecordingsSweep{ 60000 };
     };
 
     ServerApp(Database &database, const SodiumRuntime &sodium, const Clock &clock, IdGenerator &ids, JsonLog &log,
@@ -80,6 +84,7 @@ public:
     LiveHub &live() { return m_live; }
     AuditLog &audit() { return m_audit; }
     JobQueue &jobs() { return m_jobs; }
+    WaitingZoomRecordings &waitingZoomRecordings() { return m_waitingZoomRecordings; }
     const PasswordHasher &hasher() const { return m_hasher; }
     // Tests: the next batch of every call replays it from the database, as
     // after a restart or when another node wrote the call.
@@ -120,6 +125,8 @@ private:
     OpenApiRoutes m_openApiRoutes;
     ViewerRoutes m_viewerRoutes;
     JobRoutes m_jobRoutes;
+    ZoomRecordingIntake m_zoomIntake;
+    WaitingZoomRecordings m_waitingZoomRecordings;
     ZoomWebhookRoutes m_zoomWebhookRoutes;
     // For the store's own transfers; playback from S3 needs none (the
     // player follows a presigned link), so this thread never waits on it.
