@@ -127,6 +127,12 @@ int main(int argc, char *argv[])
     PipelineSettings pipeline;
     pipeline.recordingsDirectory = settings.recordingsDirectory;
     pipeline.services = invocation.config.integrations;
+    // Where the recordings go, once at start (never the keys).
+    const S3Settings &s3 = invocation.config.integrations.s3;
+    log.write(u"info"_s, u"recordings.store"_s,
+        s3.enabled() ? QJsonObject { { u"store"_s, u"s3"_s }, { u"bucket"_s, s3.bucket }, { u"region"_s, s3.region },
+            { u"endpoint"_s, s3.endpoint }, { u"url_lifetime_s"_s, s3.urlLifetimeSeconds } }
+                     : QJsonObject { { u"store"_s, u"disk"_s }, { u"folder"_s, settings.recordingsDirectory } });
     PipelineWorkers workers(invocation.config.database, clock, log, pipeline);
     // SQLite has no notifications: enqueues in this process wake its workers.
     server.jobs().setLocalWakeUp([&workers] { workers.wake(); });

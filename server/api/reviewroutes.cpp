@@ -241,15 +241,30 @@ ApiAnswer ReviewRoutes::media(HttpExchange &exchange)
         return recording.failure();
     if (recording.value().state != u"stored"_s)
         return ApiFailure::conflict(u"recording.not_stored"_s, tr("The recording is not stored yet."));
-    Result<std::unique_ptr<QIODevice>> opened = m_parts.store.open(recording.value().storageKey);
-    if (!opened)
-        return ApiFailure::internal(opened.refusal());
-    // Logged before a byte goes out: an access that fails half-way was
-    // still an access.
+    // A store with links of its own (S3) serves the bytes itself: the
+    // player follows a redirect to a link that works for a few minutes,
+    // and no recording passes through this server or its memory.
+    const std::optional<QUrl> link = m_parts.store.playbackUrl(recording.value().storageKey);
+    std::unique_ptr<QIODevice> bytes;
+    if (!link) {
+        Result<std::unique_ptr<QIODevice>> opened = m_parts.store.open(recording.value().storageKey);
+        if (!opened)
+            return ApiFailure::internal(opened.refusal());
+        bytes = std::move(opened).value();
+    }
+    // Logged before a byte or a link goes out: an access that fails
+    // half-way was still an access, and so is every link handed out.
     if (auto refusal = m_parts.audit.record(AuditEntry{ who.orgId, who.userId, u"recording.accessed"_s,
             recording.value().callId, QJsonObject{ { u"recording_id"_s, recordingId } }, 0, 0 }))
         return ApiFailure::internal(*refusal);
-    return QHttpServerResponse(AudioFileTypes::mediaType(recording.value().fileType), opened.value()->readAll());
+    if (link) {
+        QHttpServerResponse redirect(QHttpServerResponder::StatusCode::Found);
+        redirect.setHeader("Location", link->toEncoded());
+        // The link is the recording for its lifetime: no cache keeps it.
+        redirect.setHeader("Cache-Control", "no-store");
+        return redirect;
+    }
+    return QHttpServerResponse(AudioFileTypes::mediaType(recording.value().fileType), bytes->readAll());
 }
 
 } // namespace callos::server

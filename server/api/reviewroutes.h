@@ -29,7 +29,8 @@ class Transcripts;
 //   POST /api/v1/calls/{id}/review/retry {} -> 200 the review; every failed
 //     step of the call's recording runs again (audited call.pipeline_retried);
 //     409 pipeline.nothing_to_retry when no step has failed.
-//   GET /api/v1/recordings/{id}/media -> the recording's bytes; every
+//   GET /api/v1/recordings/{id}/media -> the recording's bytes (disk
+//     store), or 302 Found to a short-lived presigned link (S3); every
 //     access is audited (recording.accessed: who, which, when).
 // A call one may not see is 404 call.not_found, as elsewhere.
 class ReviewRoutes

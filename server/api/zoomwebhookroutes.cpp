@@ -5,7 +5,8 @@
 #include "http/httprouter.h"
 #include "jobs/jobqueue.h"
 #include "json/validationerrors.h"
-#include "recording/recordings.h"
+#include "recording/waitingzoomrecordings.h"
+#include "recording/zoomrecordingintake.h"
 #include "recording/zoomrecordingnotice.h"
 #include "runtime/jsonlog.h"
 #include "storage/database.h"
@@ -36,11 +37,10 @@ std::optional<qint64> timestampSeconds(const QByteArray &text)
 
 } // namespace
 
-ZoomWebhookRoutes::ZoomWebhookRoutes(Database &database, Recordings &recordings, JobQueue &jobs, JsonLog &log,
+ZoomWebhookRoutes::ZoomWebhookRoutes(ZoomRecordingIntake &intake, WaitingZoomRecordings &waiting, JsonLog &log,
     const Clock &clock, const QByteArray &secretToken)
-    : m_database(database)
-    , m_recordings(recordings)
-    , m_jobs(jobs)
+    : m_intake(intake)
+    , m_waiting(waiting)
     , m_log(log)
     , m_clock(clock)
 {
@@ -111,52 +111,30 @@ ApiAnswer ZoomWebhookRoutes::recordingCompleted(HttpExchange &exchange, const QJ
     const std::optional<ZoomRecordingNotice> notice = ZoomRecordingNotice::read(body, errors);
     if (!notice)
         return ApiFailure::invalid(errors);
-    const QJsonObject meeting{ { u"meeting"_s, notice->meetingNumber } };
-
-    const ZoomRecordingFile *audio = notice->audioFile();
-    if (!audio)
-        return ignored(exchange, u"no_audio"_s, meeting);
-    const qint64 recordingStart = audio->startedAt > 0 ? audio->startedAt : notice->startedAt;
-    const Result<std::optional<RecordedCall>> found = m_recordings.findZoomCall(
-        notice->meetingNumber, recordingStart > 0 ? recordingStart : m_clock.nowMs());
-    if (!found)
-        return ApiFailure::internal(found.refusal());
-    if (!found.value())
-        return ignored(exchange, u"no_call"_s, meeting);
-    const RecordedCall &call = *found.value();
-    QJsonObject callFields = meeting;
-    callFields.insert(u"call_id"_s, call.callId);
-    // No consent, no recording: the media is never fetched.
-    if (!call.consent)
-        return ignored(exchange, u"no_consent"_s, callFields);
-
-    const TenantScope::Entered scope = m_database.tenantScope().enterOrganisation(call.orgId);
-    Transaction transaction(m_database, tr("Adding the Zoom recording of call %1").arg(call.callId));
-    if (auto refusal = transaction.begin())
-        return ApiFailure::internal(*refusal);
-    const Result<std::optional<QString>> added = m_recordings.add(transaction,
-        NewRecording{ call.orgId, call.callId, u"zoom"_s, notice->dedupeKey(), recordingStart, audio->endedAt,
-            audio->fileType });
-    if (!added)
-        return ApiFailure::internal(added.refusal());
-    if (!added.value()) {
-        transaction.abort(Refusal{});
+    const Result<ZoomIntakeOutcome> taken = m_intake.take(*notice);
+    if (!taken)
+        return ApiFailure::internal(taken.refusal());
+    QJsonObject fields{ { u"meeting"_s, notice->meetingNumber } };
+    if (!taken.value().callId.isEmpty())
+        fields.insert(u"call_id"_s, taken.value().callId);
+    switch (taken.value().kind) {
+    case ZoomIntakeOutcome::Kind::Accepted:
+        return QHttpServerResponse(
+            QJsonObject{ { u"status"_s, u"accepted"_s }, { u"recording_id"_s, taken.value().recordingId } });
+    case ZoomIntakeOutcome::Kind::Duplicate:
         return QHttpServerResponse(QJsonObject{ { u"status"_s, u"duplicate"_s } });
+    case ZoomIntakeOutcome::Kind::NoCall:
+        // Its desktop may not have sent the call yet: it waits for it.
+        if (auto refusal = m_waiting.keep(*notice, exchange.body()))
+            return ApiFailure::internal(*refusal);
+        fields.insert(u"request_id"_s, exchange.requestId());
+        m_log.write(u"info"_s, u"zoom.recording_waiting"_s, fields);
+        return QHttpServerResponse(QJsonObject{ { u"status"_s, u"waiting"_s }, { u"reason"_s, u"no_call"_s } });
+    case ZoomIntakeOutcome::Kind::NoAudio:
+    case ZoomIntakeOutcome::Kind::NoConsent:
+        break;
     }
-    const QString recordingId = *added.value();
-    // The download token is a secret for 24 h: it lives in the job (which
-    // no API shows) and nowhere else.
-    QJsonObject payload{ { u"recording_id"_s, recordingId }, { u"call_id"_s, call.callId },
-        { u"url"_s, audio->downloadUrl }, { u"file_type"_s, audio->fileType } };
-    if (!notice->downloadToken.isEmpty())
-        payload.insert(u"download_token"_s, notice->downloadToken);
-    const Result<QString> job = m_jobs.enqueue(transaction,
-        NewJob{ call.orgId, QString::fromLatin1(kFetchJobKind), payload, recordingId, 8, 0 });
-    if (!job)
-        return ApiFailure::internal(job.refusal());
-    if (auto refusal = transaction.commit())
-        return ApiFailure::internal(*refusal);
-    return QHttpServerResponse(QJsonObject{ { u"status"_s, u"accepted"_s }, { u"recording_id"_s, recordingId } });
+    return ignored(exchange, taken.value().code(), fields);
 }
 
 ApiAnswer ZoomWebhookRoutes::ignored(const HttpExchange &exchange, const QString &reason, const QJsonObject &fields)

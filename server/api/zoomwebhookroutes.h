@@ -13,12 +13,10 @@ class Clock;
 
 namespace callos::server {
 
-class Database;
 class HttpRouter;
-class JobQueue;
 class JsonLog;
-class Recordings;
-struct ZoomRecordingNotice;
+class WaitingZoomRecordings;
+class ZoomRecordingIntake;
 
 // Zoom's webhooks: POST /webhooks/zoom (public; Zoom signs every delivery
 // with the app's secret token).
@@ -32,12 +30,15 @@ struct ZoomRecordingNotice;
 //
 // endpoint.url_validation is answered {plainToken, encryptedToken}.
 // recording.completed for a call that is found and has the prospect's
-// consent adds a recording and a job that fetches its audio:
+// consent adds a recording and a job that fetches its audio
+// (ZoomRecordingIntake):
 //   200 {"status":"accepted","recording_id"}
+// No call for the meeting yet (its desktop has not sent it): the notice
+// waits for the call (WaitingZoomRecordings):
+//   200 {"status":"waiting","reason":"no_call"}
 // Every other case also answers 200, so Zoom does not deliver it again,
 // with what happened ("duplicate", or "ignored" and a reason, also logged):
-// a delivery seen before, no call for the meeting, no consent, no audio,
-// another event.
+// a delivery seen before, no consent, no audio, another event.
 class ZoomWebhookRoutes
 {
     Q_DECLARE_TR_FUNCTIONS(callos::server::ZoomWebhookRoutes)
@@ -47,10 +48,7 @@ public:
     static constexpr qint64 kTimestampWindowSeconds = 300;
     // A recording with a hundred files is far below this.
     static constexpr qint64 kMaxBodyBytes = 256 * 1024;
-    // The job that fetches the audio (server/recording/).
-    static constexpr auto kFetchJobKind = "recording.fetch";
-
-    ZoomWebhookRoutes(Database &database, Recordings &recordings, JobQueue &jobs, JsonLog &log, const Clock &clock,
+    ZoomWebhookRoutes(ZoomRecordingIntake &intake, WaitingZoomRecordings &waiting, JsonLog &log, const Clock &clock,
         const QByteArray &secretToken);
 
     void addTo(HttpRouter &router);
@@ -62,9 +60,8 @@ private:
     ApiAnswer recordingCompleted(HttpExchange &exchange, const QJsonObject &body);
     ApiAnswer ignored(const HttpExchange &exchange, const QString &reason, const QJsonObject &fields);
 
-    Database &m_database;
-    Recordings &m_recordings;
-    JobQueue &m_jobs;
+    ZoomRecordingIntake &m_intake;
+    WaitingZoomRecordings &m_waiting;
     JsonLog &m_log;
     const Clock &m_clock;
     std::optional<ZoomWebhookSignature> m_signature; // none: not configured

@@ -1,6 +1,7 @@
 #include "app/serverapp.h"
 
 #include "meetingbot/attendeewebhook.h"
+#include "recording/makerecordingstore.h"
 
 namespace callos::server {
 
@@ -49,11 +50,14 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     , m_eventRoutes(m_ingest, m_live)
     , m_viewerRoutes(database, m_audit, m_shareLinks, m_live, ids)
     , m_jobRoutes(database, m_jobs, m_audit)
-    , m_zoomWebhookRoutes(database, m_recordings, m_jobs, log, clock, settings.integrations.zoom.webhookSecret)
-    , m_recordingStore(settings.recordingsDirectory)
+    , m_zoomIntake(database, m_recordings, m_jobs, clock)
+    , m_waitingZoomRecordings(database, m_zoomIntake, log, clock)
+    , m_zoomWebhookRoutes(m_zoomIntake, m_waitingZoomRecordings, log, clock, settings.integrations.zoom.webhookSecret)
+    , m_recordingStore(
+          makeRecordingStore(settings.integrations.s3, settings.recordingsDirectory, m_recordingStoreHttp, clock))
     , m_reviewRoutes(ReviewRoutes::Parts{ database, m_liveCalls, m_callPlaybooks, m_recordings, m_transcripts,
-          m_analyses, m_pipelineStatus, m_jobs, m_recordingStore, m_audit })
-    , m_uploadedParts(m_recordingStore.stagingDirectory())
+          m_analyses, m_pipelineStatus, m_jobs, *m_recordingStore, m_audit })
+    , m_uploadedParts(m_recordingStore->stagingDirectory())
     , m_uploadRoutes(UploadRoutes::Parts{ database, m_liveCalls, m_recordings, m_uploadedParts, m_jobs, m_audit })
     , m_prompts(database, clock)
     , m_promptRoutes(database, m_prompts, m_audit)
@@ -81,6 +85,7 @@ ServerApp::ServerApp(Database &database, const SodiumRuntime &sodium, const Cloc
     m_promptRoutes.addTo(m_http.router());
     m_assemblyAiWebhookRoutes.addTo(m_http.router());
     m_botWebhookRoutes.addTo(m_http.router());
+    m_waitingZoomRecordings.sweepEvery(settings.waitingRecordingsSweep);
     // Queued: the sessions end inside a transaction; the check must read
     // what it committed.
     m_sessions.onSessionsEnded(

@@ -21,6 +21,8 @@
 #include "api/uploadroutes.h"
 #include "api/userroutes.h"
 #include "api/zoomwebhookroutes.h"
+#include "recording/waitingzoomrecordings.h"
+#include "recording/zoomrecordingintake.h"
 #include "audit/auditlog.h"
 #include "auth/loginthrottle.h"
 #include "auth/passwordgenerator.h"
@@ -35,9 +37,10 @@
 #include "meetingbot/meetingbots.h"
 #include "meetingbot/meetingbotscheduler.h"
 #include "meetingbot/meetingbotwebhook.h"
+#include "net/httpclient.h"
 #include "pipeline/pipelinestatus.h"
-#include "recording/diskrecordingstore.h"
 #include "recording/recordings.h"
+#include "recording/recordingstore.h"
 #include "recording/uploadedparts.h"
 #include "sessions/sessionstore.h"
 #include "transcription/transcripts.h"
@@ -71,9 +74,12 @@ public:
         LoginThrottlePolicy throttle;
         LiveSettings live;
         IntegrationSettings integrations;
-        // The recording store on disk (<data dir>/recordings); the job
-        // workers write it, the review routes read it.
+        // The recording store on disk (<data dir>/recordings), or its
+        // staging folder when integrations.s3 puts the recordings in S3;
+        // the job workers write it, the review routes read it.
         QString recordingsDirectory;
+        // How often Zoom recordings that came before their call look for it.
+        std::chrono::milliseconds waitingRecordingsSweep{ 60000 };
     };
 
     ServerApp(Database &database, const SodiumRuntime &sodium, const Clock &clock, IdGenerator &ids, JsonLog &log,
@@ -84,6 +90,7 @@ public:
     LiveHub &live() { return m_live; }
     AuditLog &audit() { return m_audit; }
     JobQueue &jobs() { return m_jobs; }
+    WaitingZoomRecordings &waitingZoomRecordings() { return m_waitingZoomRecordings; }
     const PasswordHasher &hasher() const { return m_hasher; }
     // Tests: the next batch of every call replays it from the database, as
     // after a restart or when another node wrote the call.
@@ -127,8 +134,13 @@ private:
     OpenApiRoutes m_openApiRoutes;
     ViewerRoutes m_viewerRoutes;
     JobRoutes m_jobRoutes;
+    ZoomRecordingIntake m_zoomIntake;
+    WaitingZoomRecordings m_waitingZoomRecordings;
     ZoomWebhookRoutes m_zoomWebhookRoutes;
-    DiskRecordingStore m_recordingStore;
+    // For the store's own transfers; playback from S3 needs none (the
+    // player follows a presigned link), so this thread never waits on it.
+    HttpClient m_recordingStoreHttp;
+    std::unique_ptr<RecordingStore> m_recordingStore;
     ReviewRoutes m_reviewRoutes;
     UploadedParts m_uploadedParts;
     UploadRoutes m_uploadRoutes;

@@ -167,6 +167,10 @@ Result<Invocation> CommandLine::parse(
     sessions.idleMs = qint64(*idleMinutes) * 60 * 1000;
     sessions.absoluteMs = qint64(*maxHours) * 60 * 60 * 1000;
     invocation.config.integrations = IntegrationSettings::fromEnvironment(environment);
+    Result<S3Settings> s3 = S3Settings::fromEnvironment(environment);
+    if (!s3)
+        return s3.refusal();
+    invocation.config.integrations.s3 = std::move(s3).value();
     return invocation;
 }
 
@@ -232,7 +236,18 @@ QString CommandLine::helpText()
               "  CALLOS_PUBLIC_URL            This server as AssemblyAI and Attendee reach it,\n"
               "                               for their webhooks; without it transcripts are\n"
               "                               polled and no bots are sent.\n"
-              "Recordings are kept in <data dir>/recordings.\n"
+              "\n"
+              "Recordings are kept in <data dir>/recordings, or in S3 when a bucket is set\n"
+              "(environment only; a bucket without region and keys is refused at start):\n"
+              "  CALLOS_S3_BUCKET             The bucket; unset: recordings stay on this disk.\n"
+              "  CALLOS_S3_REGION             Its region, e.g. eu-central-1.\n"
+              "  CALLOS_S3_ACCESS_KEY_ID      An access key that may put and get its objects.\n"
+              "  CALLOS_S3_SECRET_ACCESS_KEY  Its secret (never logged).\n"
+              "  CALLOS_S3_ENDPOINT           An S3-compatible service instead of AWS, e.g.\n"
+              "                               https://s3.example.com (path-style addresses).\n"
+              "  CALLOS_S3_URL_LIFETIME_SECONDS\n"
+              "                               How long a playback link works (default 300,\n"
+              "                               1 to 604800).\n"
               "\n"
               "Exit codes: 0 done, 1 failed (database, network), 2 bad input.\n");
 }

@@ -2,6 +2,7 @@
 
 #include "analysis/claudeclient.h"
 #include "meetingbot/attendeebotservice.h"
+#include "recording/s3settings.h"
 #include "transcription/assemblyaiclient.h"
 
 #include <QByteArray>
@@ -44,6 +45,10 @@ struct IntegrationSettings
     // The meeting bot that records calls held in Zoom (integrations page,
     // "Meeting bot"). Without a key, no bots are sent.
     AttendeeSettings attendee;
+    // Without a bucket: recordings on the local disk. Read and checked by
+    // S3Settings::fromEnvironment (CommandLine refuses a half-set one), not
+    // by fromEnvironment below.
+    S3Settings s3;
     // Where external services reach this server (https://callos.example.com),
     // for AssemblyAI's and the meeting bot's webhooks. Empty: transcripts
     // are polled for, and no bots are sent.

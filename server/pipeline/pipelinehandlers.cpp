@@ -2,6 +2,7 @@
 
 #include "api/assemblyaiwebhookroutes.h"
 #include "meetingbot/attendeebotservice.h"
+#include "recording/makerecordingstore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -26,7 +27,7 @@ AssemblyAiTranscriptOptions assemblyAiOptions(const IntegrationSettings &service
 
 PipelineHandlers::PipelineHandlers(
     JobWorkerThread::Context &context, const Clock &clock, const PipelineSettings &settings)
-    : m_store(settings.recordingsDirectory)
+    : m_store(makeRecordingStore(settings.services.s3, settings.recordingsDirectory, m_http, clock))
     , m_recordings(context.database, clock, context.ids)
     , m_transcripts(context.database, clock)
     , m_analyses(context.database, clock, context.ids)
@@ -45,12 +46,12 @@ PipelineHandlers::PipelineHandlers(
     , m_botService(settings.services.hasMeetingBot()
               ? std::make_unique<AttendeeBotService>(settings.services.attendee, m_http, clock)
               : nullptr)
-    , m_download(m_recordings, m_store, m_http, clock)
+    , m_download(m_recordings, *m_store, m_http, clock)
     , m_handoff(context.database, m_recordings, context.queue)
     , m_fetch(m_download, m_handoff)
-    , m_uploadedParts(m_store.stagingDirectory())
-    , m_upload(m_recordings, m_store, m_uploadedParts, m_handoff)
-    , m_transcribe(context.database, m_recordings, m_transcripts, context.queue, m_store, m_completion, m_offline,
+    , m_uploadedParts(m_store->stagingDirectory())
+    , m_upload(m_recordings, *m_store, m_uploadedParts, m_handoff)
+    , m_transcribe(context.database, m_recordings, m_transcripts, context.queue, *m_store, m_completion, m_offline,
           m_assemblyAi.get(), assemblyAiOptions(settings.services), clock)
     , m_collect(m_assemblyAi
               ? std::make_unique<TranscriptCollectHandler>(context.database, m_transcripts, m_completion, *m_assemblyAi)

@@ -16,11 +16,11 @@
 #include "meetingbot/meetingbotservice.h"
 #include "net/httpclient.h"
 #include "pipeline/pipelinesettings.h"
-#include "recording/diskrecordingstore.h"
 #include "recording/recordingfetchhandler.h"
 #include "recording/recordingdownload.h"
 #include "recording/recordinghandoff.h"
 #include "recording/recordings.h"
+#include "recording/recordingstore.h"
 #include "recording/uploadedparts.h"
 #include "recording/uploadedrecordinghandler.h"
 #include "transcription/assemblyaiclient.h"
@@ -51,7 +51,7 @@ public:
 
 private:
     HttpClient m_http;
-    DiskRecordingStore m_store;
+    std::unique_ptr<RecordingStore> m_store; // disk or S3 (makeRecordingStore)
     Recordings m_recordings;
     Transcripts m_transcripts;
     Analyses m_analyses;

@@ -31,9 +31,7 @@ QString DiskRecordingStore::stagingDirectory() const
 
 QString DiskRecordingStore::pathOf(const QString &key) const
 {
-    // Keys are made by the server from ids, but a key is never trusted to
-    // stay inside the folder.
-    if (m_root.isEmpty() || key.isEmpty() || key.startsWith(u'/') || key.contains(u"..") || key.contains(u'\\'))
+    if (m_root.isEmpty() || !isValidKey(key))
         return {};
     return m_root + u'/' + key;
 }

@@ -22,6 +22,8 @@ public:
     std::optional<Refusal> store(const QString &key, const QString &localPath, const QString &contentType) override;
     Result<std::unique_ptr<QIODevice>> open(const QString &key) override;
     Result<std::unique_ptr<LocalRecording>> local(const QString &key) override;
+    // None: the server sends the bytes itself.
+    std::optional<QUrl> playbackUrl(const QString &) const override { return std::nullopt; }
 
 private:
     // The file of `key`; empty for a key that would leave the folder.

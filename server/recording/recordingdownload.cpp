@@ -51,7 +51,10 @@ JobResult<DownloadedMedia> RecordingDownload::fetch(const RecordingRow &recordin
     part.close();
     if (auto refusal = m_store.store(key, localPath, type == u"mp4"_s ? u"video/mp4"_s : u"audio/mp4"_s)) {
         QFile::remove(localPath);
-        return JobFailure::retryLater(refusal->message);
+        // A store that refused the request itself (S3's wrong key) refuses
+        // it again: the job ends, with the reason, until an admin retries.
+        return RecordingStore::isPermanent(*refusal) ? JobFailure::givingUp(refusal->message)
+                                                     : JobFailure::retryLater(refusal->message);
     }
     return DownloadedMedia { key, size };
 }

@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 #include <optional>
@@ -35,6 +36,11 @@ private:
 class RecordingStore
 {
 public:
+    // The code of a refusal that asking again cannot change (the store said
+    // no: wrong credentials, no such bucket); the job ends then. Any other
+    // refusal may pass on a later try (the store was busy or out of reach).
+    static constexpr auto kRefusedCode = "recording.store_refused";
+
     virtual ~RecordingStore() = default;
 
     // "disk", "s3": for the log and the admin.
@@ -50,6 +56,20 @@ public:
     // The bytes under `key` as a local file: the stored file itself on
     // disk, a copy in the staging folder for a remote store.
     virtual Result<std::unique_ptr<LocalRecording>> local(const QString &key) = 0;
+    // A link a player fetches the bytes under `key` from, straight from the
+    // store, for the store's short while; std::nullopt when the store has
+    // none (the disk: the server sends the bytes itself). Whoever holds the
+    // link can play the recording until it expires: audit before handing
+    // it out.
+    virtual std::optional<QUrl> playbackUrl(const QString &key) const = 0;
+
+    static bool isPermanent(const Refusal &refusal) { return refusal.code == QLatin1String(kRefusedCode); }
+    // A key as the server makes them; a key is never trusted to stay inside
+    // the store's folder or bucket.
+    static bool isValidKey(const QString &key)
+    {
+        return !key.isEmpty() && !key.startsWith(u'/') && !key.contains(QLatin1String("..")) && !key.contains(u'\\');
+    }
 };
 
 } // namespace callos::server

@@ -40,8 +40,12 @@ std::optional<JobFailure> UploadedRecordingHandler::run(const Job &job)
                                         .arg(m_parts.received(recordingId))
                                         .arg(recording.sizeBytes));
     const QString key = recording.orgId + u'/' + recordingId + u'.' + recording.fileType;
+    // A store that said no to the request itself (S3: wrong credentials, no
+    // such bucket) says so again: the job ends, keeping the file, and an
+    // admin retries it once the settings are right.
     if (auto refusal = m_store.store(key, path, QString::fromLatin1(AudioFileTypes::mediaType(recording.fileType))))
-        return JobFailure::retryLater(refusal->message);
+        return RecordingStore::isPermanent(*refusal) ? JobFailure::givingUp(refusal->message)
+                                                     : JobFailure::retryLater(refusal->message);
     return m_handoff.toTranscription(recording.orgId, recordingId, std::pair<QString, qint64>(key, recording.sizeBytes));
 }
 

@@ -51,7 +51,8 @@ std::optional<JobFailure> TranscribeHandler::run(const Job &job)
 
     const Result<std::unique_ptr<LocalRecording>> local = m_store.local(recording.storageKey);
     if (!local)
-        return JobFailure::retryLater(local.refusal().message);
+        return RecordingStore::isPermanent(local.refusal()) ? JobFailure::givingUp(local.refusal().message)
+                                                            : JobFailure::retryLater(local.refusal().message);
     if (m_assemblyAi)
         return askAssemblyAi(recording, local.value()->path());
     const Result<Transcript> transcript = m_transcriber.transcribe(local.value()->path());

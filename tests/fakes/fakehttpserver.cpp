@@ -59,7 +59,8 @@ private:
     {
         socket->setParent(this);
         auto buffer = std::make_shared<QByteArray>();
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+        auto continued = std::make_shared<bool>(false);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer, continued] {
             buffer->append(socket->readAll());
             const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
             if (headerEnd < 0)
@@ -68,6 +69,7 @@ private:
             const QList<QByteArray> lines = buffer->left(headerEnd).split('\n');
             const QList<QByteArray> start = lines.value(0).trimmed().split(' ');
             request.method = start.value(0);
+            request.target = start.value(1);
             const QUrl target(QString::fromLatin1(start.value(1)));
             request.path = target.path();
             request.query = QUrlQuery(target);
@@ -81,8 +83,15 @@ private:
                 if (line.left(colon).trimmed().compare("Content-Length", Qt::CaseInsensitive) == 0)
                     length = line.mid(colon + 1).trimmed().toLongLong();
             }
-            if (buffer->size() < headerEnd + 4 + length)
+            if (buffer->size() < headerEnd + 4 + length) {
+                // A client that waits for leave to send its body (libcurl's
+                // uploads) gets it, as from any HTTP/1.1 server.
+                if (!*continued && request.header("Expect").compare("100-continue", Qt::CaseInsensitive) == 0) {
+                    *continued = true;
+                    socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                }
                 return; // the body is still coming
+            }
             request.body = buffer->mid(headerEnd + 4, length);
             buffer->clear();
             disconnect(socket, &QTcpSocket::readyRead, socket, nullptr);

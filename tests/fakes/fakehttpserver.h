@@ -21,6 +21,7 @@ struct FakeRequest
 {
     QByteArray method;
     QString path; // decoded, without the query
+    QByteArray target; // path and query as sent, still percent-encoded (signatures cover these bytes)
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

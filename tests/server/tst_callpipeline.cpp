@@ -5,15 +5,19 @@
 // results. Offline (no keys): real speech made by espeak-ng, transcribed by
 // pocketsphinx, analysed by the rule-based analyzer. With keys: the fakes
 // of AssemblyAI (which calls the server's webhook) and Claude, following
-// their documented contracts. The same offline, with the recording made by
-// a meeting bot (FakeBot) the server sent to the call's meeting.
+// their documented contracts. With S3: the recording goes to a fake S3
+// bucket instead of this disk, and playback is a redirect to a short-lived
+// presigned link that S3 serves. The same offline, with the recording made
+// by a meeting bot (FakeBot) the server sent to the call's meeting.
 #include "apiharness.h"
 #include "botcalls.h"
 #include "fakeassemblyai.h"
 #include "fakebot.h"
 #include "fakeclaude.h"
+#include "fakes3.h"
 #include "fakezoom.h"
 #include "jobs/jobqueue.h"
+#include "net/httpclient.h"
 #include "pipeline/pipelineworkers.h"
 #include "playbook/playbookloader.h"
 #include "spokencall.h"
@@ -22,11 +26,14 @@
 #include "zoomcalls.h"
 
 #include <QBuffer>
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace callos;
@@ -37,6 +44,18 @@ using namespace callos::test::zoomcalls;
 namespace {
 
 const QString kInstance = u"WEz4RT2lSyKx2MD9Z+lYfA=="_s;
+const QByteArray kS3KeyId = "AKIACALLOSPIPELINE01";
+const QByteArray kS3Secret = "pipeline/S3+secret=of-the-test";
+
+// Every file under `folder`, folders of their own left out.
+QStringList filesUnder(const QString &folder)
+{
+    QStringList out;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out.append(it.next());
+    return out;
+}
 
 const QList<Line> kSpoken = {
     { true, u"thank you for taking the time to talk with me today"_s },
@@ -98,6 +117,10 @@ private Q_SLOTS:
     void aRefusalIsKeptAsAFailedAnalysis();
     void offlineFromTheBotsRecordingToAnalysis_data() { TestDatabases::addBackendRows(); }
     void offlineFromTheBotsRecordingToAnalysis();
+    void withS3TheRecordingStaysOffThisDisk_data() { TestDatabases::addBackendRows(); }
+    void withS3TheRecordingStaysOffThisDisk();
+    void aStoreThatRefusesEndsTheFetch_data() { TestDatabases::addBackendRows(); }
+    void aStoreThatRefusesEndsTheFetch();
     void aStoredFailureRunsAgainOnRetry_data() { TestDatabases::addBackendRows(); }
     void aStoredFailureRunsAgainOnRetry();
 
@@ -116,6 +139,8 @@ private:
     void checkOfflineReview(const QJsonObject &done, const QByteArray &wav);
     // Fakes of AssemblyAI and Claude, and the settings that point at them.
     IntegrationSettings keyedServices();
+    // A fake S3 bucket, and the settings that point at it with `secret`.
+    S3Settings fakeS3(const QByteArray &secret);
     bool reviewed(const std::function<bool(const QJsonObject &)> &done, int timeoutMs);
 
     Playbook m_playbook;
@@ -125,6 +150,7 @@ private:
     std::unique_ptr<FakeAssemblyAi> m_assemblyAi;
     std::unique_ptr<FakeClaude> m_claude;
     std::unique_ptr<FakeBot> m_bot;
+    std::unique_ptr<FakeS3> m_s3;
     QBuffer m_workerLogBuffer;
     std::unique_ptr<JsonLog> m_workerLog;
     std::unique_ptr<PipelineWorkers> m_workers;
@@ -147,6 +173,7 @@ void TestCallPipeline::cleanup()
     if (m_api)
         m_api->app().jobs().setLocalWakeUp({});
     m_workers.reset();
+    m_s3.reset(); // before the clock it reads
     m_workerLog.reset();
     m_workerLogBuffer.close();
     m_zoom.reset();
@@ -174,6 +201,13 @@ bool TestCallPipeline::startServer(const IntegrationSettings &services)
     m_api = std::make_unique<ApiHarness>(settings.value(), app);
     if (!m_api->isReady())
         return false;
+    if (services.s3.enabled() && m_s3) {
+        // S3 holds signed requests to its own clock (15 minutes either way)
+        // and libcurl signs with the machine's: the server's clock starts
+        // there, and S3 reads it, so the test decides when a link expires.
+        m_api->clock().advance(QDateTime::currentMSecsSinceEpoch() - m_api->clock().nowMs());
+        m_s3->setClock([clock = &m_api->clock()] { return clock->nowMs(); });
+    }
 
     PipelineSettings pipeline;
     pipeline.recordingsDirectory = app.recordingsDirectory;
@@ -479,6 +513,120 @@ void TestCallPipeline::offlineFromTheBotsRecordingToAnalysis()
     QVERIFY(!m_workerLogBuffer.data().contains(botcalls::kApiKey));
 }
 
+S3Settings TestCallPipeline::fakeS3(const QByteArray &secret)
+{
+    m_s3 = std::make_unique<FakeS3>(u"callos-recordings"_s, u"eu-central-1"_s, kS3KeyId, kS3Secret);
+    if (!m_s3->start())
+        return {};
+    S3Settings s3;
+    s3.bucket = u"callos-recordings"_s;
+    s3.region = u"eu-central-1"_s;
+    s3.accessKeyId = kS3KeyId;
+    s3.secretAccessKey = secret;
+    s3.endpoint = m_s3->endpoint();
+    return s3;
+}
+
+void TestCallPipeline::withS3TheRecordingStaysOffThisDisk()
+{
+    IntegrationSettings services = keyedServices();
+    QVERIFY(services.hasAssemblyAi());
+    services.claude.apiKey.clear(); // the rule-based analyzer: Claude is not what this is about
+    services.s3 = fakeS3(kS3Secret);
+    QVERIFY(services.s3.enabled());
+    m_assemblyAi->setFinishesAfterMs(300);
+    // S3 is busy at first.
+    m_s3->misbehaveNext(FakeS3::error(503, "SlowDown", "Please reduce your request rate."));
+    const QByteArray recording = "the call's audio, as it was kept in S3";
+    QVERIFY(!start(services, recording).isEmpty());
+
+    QVERIFY(reviewed(
+        [](const QJsonObject &r) { return stepOf(r, u"recording"_s)[u"state"_s].toString() == u"retrying"_s; }, 10000));
+    const QString busy = stepOf(review(), u"recording"_s)[u"last_error"_s].toString();
+    QVERIFY2(
+        busy.contains(u"S3 answered HTTP 503. S3 says SlowDown: Please reduce your request rate."_s), qPrintable(busy));
+    QVERIFY(m_s3->keys().isEmpty());
+    // The retry, when it is due.
+    m_api->clock().advance(60000);
+    m_workers->wake();
+    QVERIFY(reviewed([](const QJsonObject &r) { return r[u"analysis"_s].isObject(); }, 30000));
+    const QJsonObject done = review();
+    QCOMPARE(stepStates(done), (QStringList { u"recording=done"_s, u"transcription=done"_s, u"analysis=done"_s }));
+    // Twice: the first download went nowhere while S3 was busy.
+    QCOMPARE(m_zoom->requestsTo(u"/rec/download/"_s).size(), 2);
+
+    // In the bucket, encrypted at rest, byte for byte; not on this disk.
+    const QString recordingId = done[u"recording"_s][u"id"_s].toString();
+    QCOMPARE(m_s3->keys().size(), 1);
+    const QString key = m_s3->keys().first();
+    QVERIFY2(key.endsWith(u'/' + recordingId + u".m4a"_s), qPrintable(key));
+    QVERIFY(m_s3->object(key)->bytes == recording);
+    QCOMPARE(m_s3->object(key)->encryption, "AES256");
+    QCOMPARE(filesUnder(m_dataDir->filePath(u"recordings"_s)), QStringList());
+    // Transcription read it back from S3: AssemblyAI got the very bytes.
+    const QStringList transcripts = m_assemblyAi->transcriptIds();
+    QCOMPARE(transcripts.size(), 1);
+    QVERIFY(m_assemblyAi->uploadedBytes(m_assemblyAi->transcriptRequest(transcripts.first())[u"audio_url"_s].toString())
+        == recording);
+    int gets = 0;
+    for (const FakeRequest &request : m_s3->requests())
+        gets += request.method == "GET" && request.header("Authorization").startsWith("AWS4-HMAC-SHA256 ");
+    QCOMPARE(gets, 1);
+
+    // Playback: a redirect to a presigned link, after the access is audited.
+    const ApiReply media = m_api->get(u"/api/v1/recordings/%1/media"_s.arg(recordingId), m_token);
+    QCOMPARE(media.status, 302);
+    QVERIFY(media.body.isEmpty());
+    QCOMPARE(media.header("Cache-Control"), "no-store");
+    const QUrl link = QUrl::fromEncoded(media.header("Location"), QUrl::StrictMode);
+    QVERIFY2(link.toString().startsWith(m_s3->endpoint() + u"/callos-recordings/"_s + key + u'?'),
+        media.header("Location").constData());
+    QCOMPARE(QUrlQuery(link).queryItemValue(u"X-Amz-Expires"_s), u"300"_s);
+    QVERIFY(!media.header("Location").contains(kS3Secret));
+    const ApiReply audit = m_api->get(u"/api/v1/audit?action=recording.accessed"_s, m_api->signIn(m_admin));
+    QCOMPARE(audit.json[u"entries"_s].toArray().size(), 1);
+    QCOMPARE(audit.json[u"entries"_s][0][u"actor_user_id"_s].toString(), m_agent.id);
+    QCOMPARE(audit.json[u"entries"_s][0][u"details"_s][u"recording_id"_s].toString(), recordingId);
+
+    // The player follows it, with no keys of its own: the recording...
+    HttpClient player;
+    HttpRequest play;
+    play.url = QString::fromLatin1(link.toEncoded());
+    const HttpResponse played = player.send(play);
+    QCOMPARE(played.status, 200);
+    QVERIFY(played.body == recording);
+    // ... for five minutes.
+    m_api->clock().advance(301 * 1000);
+    const HttpResponse late = player.send(play);
+    QCOMPARE(late.status, 403);
+    QVERIFY2(late.body.contains("<Message>Request has expired</Message>"), late.body.constData());
+
+    // The secret in no log.
+    QVERIFY(!m_workerLogBuffer.data().contains(kS3Secret));
+    QVERIFY(!m_api->logText().contains(kS3Secret));
+}
+
+void TestCallPipeline::aStoreThatRefusesEndsTheFetch()
+{
+    IntegrationSettings services;
+    services.s3 = fakeS3("not-the-secret");
+    QVERIFY(!start(services, "audio").isEmpty());
+    // S3 refuses the signature: asking again cannot help, the step fails
+    // at once and says what to fix.
+    QVERIFY(reviewed(
+        [](const QJsonObject &r) { return stepOf(r, u"recording"_s)[u"state"_s].toString() == u"failed"_s; }, 10000));
+    const QJsonObject step = stepOf(review(), u"recording"_s);
+    QCOMPARE(step[u"attempts"_s].toInt(), 1);
+    const QString why = step[u"last_error"_s].toString();
+    QVERIFY2(why.contains(u"S3 answered HTTP 403. S3 says SignatureDoesNotMatch"_s)
+            && why.endsWith(u"Check CALLOS_S3_SECRET_ACCESS_KEY."_s),
+        qPrintable(why));
+    QVERIFY(m_s3->keys().isEmpty());
+    // Nothing half-done left on this disk either.
+    QCOMPARE(filesUnder(m_dataDir->filePath(u"recordings"_s)), QStringList());
+    QVERIFY(!m_workerLogBuffer.data().contains("not-the-secret"));
+}
+
 // AssemblyAI's error and Claude's refusal are stored as the steps' results,
 // their jobs done: the app's Retry throws those results away and runs the
 // steps again, and the audit log keeps what they said.
@@ -512,7 +660,9 @@ void TestCallPipeline::aStoredFailureRunsAgainOnRetry()
     m_claude->setAnswer(claudesAnswer());
     again = m_api->post(retryPath, {}, m_token);
     QCOMPARE(again.status, 200);
-    QVERIFY(again.json[u"analysis"_s].isNull());
+    // The refusal is gone: no analysis yet, or (a worker woken at once by
+    // PostgreSQL's notification) already the new one.
+    QVERIFY2(again.json[u"analysis"_s][u"state"_s].toString() != u"failed"_s, again.body.constData());
     QVERIFY2(reviewed(stepIs(u"analysis"_s, u"done"_s), 30000), qPrintable(stepStates(review()).join(u' ')));
     QCOMPARE(review()[u"analysis"_s][u"state"_s].toString(), u"completed"_s);
     QCOMPARE(review()[u"analysis"_s][u"result"_s][u"summary"_s].toString(), claudesAnswer()[u"summary"_s].toString());

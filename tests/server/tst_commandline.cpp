@@ -43,6 +43,9 @@ private Q_SLOTS:
     void badValues();
     void helpDocumentsEveryVariable();
     void servicesComeFromTheEnvironmentOnly();
+    void s3FromTheEnvironment();
+    void s3HalfSetIsRefused_data();
+    void s3HalfSetIsRefused();
 };
 
 void TestCommandLine::defaults()
@@ -233,13 +236,15 @@ void TestCommandLine::badValues()
 void TestCommandLine::helpDocumentsEveryVariable()
 {
     const QString help = CommandLine::helpText();
-    for (const QString &needle : { u"--listen"_s, u"CALLOS_SERVER_LISTEN"_s, u"--db"_s, u"CALLOS_SERVER_DB"_s,
-             u"--data-dir"_s, u"CALLOS_SERVER_DATA_DIR"_s, u"org create"_s, u"--admin-email"_s,
-             u"--session-idle-minutes"_s, u"CALLOS_SERVER_SESSION_IDLE_MINUTES"_s, u"--session-max-hours"_s,
-             u"CALLOS_SERVER_SESSION_MAX_HOURS"_s, u"CALLOS_ZOOM_WEBHOOK_SECRET"_s, u"CALLOS_ASSEMBLYAI_API_KEY"_s,
-             u"CALLOS_ASSEMBLYAI_BASE_URL"_s, u"CALLOS_ANTHROPIC_API_KEY"_s, u"CALLOS_ANTHROPIC_BASE_URL"_s,
-             u"CALLOS_CLAUDE_MODEL"_s, u"CALLOS_PUBLIC_URL"_s, u"CALLOS_ATTENDEE_API_KEY"_s,
-             u"CALLOS_ATTENDEE_BASE_URL"_s, u"CALLOS_ATTENDEE_WEBHOOK_SECRET"_s })
+    for (const QString &needle :
+        { u"--listen"_s, u"CALLOS_SERVER_LISTEN"_s, u"--db"_s, u"CALLOS_SERVER_DB"_s, u"--data-dir"_s,
+            u"CALLOS_SERVER_DATA_DIR"_s, u"org create"_s, u"--admin-email"_s, u"--session-idle-minutes"_s,
+            u"CALLOS_SERVER_SESSION_IDLE_MINUTES"_s, u"--session-max-hours"_s, u"CALLOS_SERVER_SESSION_MAX_HOURS"_s,
+            u"CALLOS_ZOOM_WEBHOOK_SECRET"_s, u"CALLOS_ASSEMBLYAI_API_KEY"_s, u"CALLOS_ASSEMBLYAI_BASE_URL"_s,
+            u"CALLOS_ANTHROPIC_API_KEY"_s, u"CALLOS_ANTHROPIC_BASE_URL"_s, u"CALLOS_CLAUDE_MODEL"_s,
+            u"CALLOS_PUBLIC_URL"_s, u"CALLOS_S3_BUCKET"_s, u"CALLOS_S3_REGION"_s, u"CALLOS_S3_ACCESS_KEY_ID"_s,
+            u"CALLOS_S3_SECRET_ACCESS_KEY"_s, u"CALLOS_S3_ENDPOINT"_s, u"CALLOS_S3_URL_LIFETIME_SECONDS"_s,
+            u"CALLOS_ATTENDEE_API_KEY"_s, u"CALLOS_ATTENDEE_BASE_URL"_s, u"CALLOS_ATTENDEE_WEBHOOK_SECRET"_s })
         QVERIFY2(help.contains(needle), qPrintable(needle));
     QCOMPARE(parse({ u"--help"_s, u"--listen"_s, u"bad"_s }).value().command, Invocation::Command::Help);
 }
@@ -294,6 +299,125 @@ void TestCommandLine::servicesComeFromTheEnvironmentOnly()
     // No option takes a secret.
     QCOMPARE(parse({ u"--assemblyai-api-key=x"_s }).refusal().code, u"config.unknown_option"_s);
     QCOMPARE(parse({ u"--attendee-api-key=x"_s }).refusal().code, u"config.unknown_option"_s);
+}
+
+namespace {
+
+// A whole S3 set-up, as an admin writes it; the rows below spoil one part.
+QProcessEnvironment s3Environment(const QList<std::pair<QString, QString>> &changes = {})
+{
+    QProcessEnvironment environment = env({ { u"CALLOS_S3_BUCKET"_s, u"acme-call-recordings"_s },
+        { u"CALLOS_S3_REGION"_s, u"eu-central-1"_s }, { u"CALLOS_S3_ACCESS_KEY_ID"_s, u"AKIAACMEEXAMPLE00001"_s },
+        { u"CALLOS_S3_SECRET_ACCESS_KEY"_s, u"hunter2/s3+secret"_s } });
+    for (const auto &[name, value] : changes) {
+        if (value.isNull())
+            environment.remove(name);
+        else
+            environment.insert(name, value);
+    }
+    return environment;
+}
+
+} // namespace
+
+void TestCommandLine::s3FromTheEnvironment()
+{
+    // No bucket: recordings stay on disk.
+    QVERIFY(!parse({}).value().config.integrations.s3.enabled());
+
+    const auto aws = parse({}, s3Environment({ { u"CALLOS_S3_SECRET_ACCESS_KEY"_s, u" hunter2/s3+secret\n"_s } }));
+    QVERIFY2(aws.ok(), aws.ok() ? "" : qPrintable(aws.refusal().message));
+    const S3Settings &s3 = aws.value().config.integrations.s3;
+    QVERIFY(s3.enabled());
+    QCOMPARE(s3.bucket, u"acme-call-recordings"_s);
+    QCOMPARE(s3.region, u"eu-central-1"_s);
+    QCOMPARE(s3.accessKeyId, "AKIAACMEEXAMPLE00001");
+    QCOMPARE(s3.secretAccessKey, "hunter2/s3+secret"); // pasted with a line break
+    QCOMPARE(s3.endpoint, QString()); // AWS itself
+    QCOMPARE(s3.urlLifetimeSeconds, 300);
+
+    const auto compatible = parse({},
+        s3Environment({ { u"CALLOS_S3_ENDPOINT"_s, u"https://s3.example.com:9000/"_s },
+            { u"CALLOS_S3_URL_LIFETIME_SECONDS"_s, u"604800"_s } }));
+    QVERIFY(compatible.ok());
+    QCOMPARE(compatible.value().config.integrations.s3.endpoint, u"https://s3.example.com:9000"_s);
+    QCOMPARE(compatible.value().config.integrations.s3.urlLifetimeSeconds, 604800);
+    QCOMPARE(parse({}, s3Environment({ { u"CALLOS_S3_URL_LIFETIME_SECONDS"_s, u"1"_s } }))
+                 .value()
+                 .config.integrations.s3.urlLifetimeSeconds,
+        1);
+    // No option takes the secret.
+    QCOMPARE(parse({ u"--s3-secret-access-key=x"_s }).refusal().code, u"config.unknown_option"_s);
+}
+
+void TestCommandLine::s3HalfSetIsRefused_data()
+{
+    QTest::addColumn<QProcessEnvironment>("environment");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+
+    const QString lifetimeTail = u"is not a number of seconds (expected a whole number from 1 to 604800)"_s;
+    const QString endpointTail = u" is not an http or https address without user, query or fragment "
+                                 "(e.g. https://s3.eu-central-1.example.com)"_s;
+    const QString noBucketTail = u" is set but CALLOS_S3_BUCKET is not: set the bucket to keep recordings in S3, "
+                                 "or unset the CALLOS_S3_* variables to keep them on this disk"_s;
+    QTest::newRow("no region") << s3Environment({ { u"CALLOS_S3_REGION"_s, QString() } }) << u"config.missing_value"_s
+                               << u"CALLOS_S3_REGION is not set: the bucket's region is part of every S3 signature "
+                                  "(e.g. eu-central-1)"_s;
+    QTest::newRow("no key id") << s3Environment({ { u"CALLOS_S3_ACCESS_KEY_ID"_s, QString() } })
+                               << u"config.missing_value"_s
+                               << u"CALLOS_S3_ACCESS_KEY_ID is not set: S3 needs an access key to store recordings "
+                                  "in the bucket \"acme-call-recordings\""_s;
+    QTest::newRow("blank secret") << s3Environment({ { u"CALLOS_S3_SECRET_ACCESS_KEY"_s, u"  "_s } })
+                                  << u"config.missing_value"_s
+                                  << u"CALLOS_S3_SECRET_ACCESS_KEY is not set: S3 needs the access key's secret to "
+                                     "store recordings in the bucket \"acme-call-recordings\""_s;
+    QTest::newRow("keys without bucket") << s3Environment({ { u"CALLOS_S3_BUCKET"_s, QString() } })
+                                         << u"config.missing_value"_s << u"CALLOS_S3_REGION"_s + noBucketTail;
+    QTest::newRow("lifetime without bucket")
+        << env({ { u"CALLOS_S3_URL_LIFETIME_SECONDS"_s, u"60"_s } }) << u"config.missing_value"_s
+        << u"CALLOS_S3_URL_LIFETIME_SECONDS"_s + noBucketTail;
+    QTest::newRow("bucket name") << s3Environment({ { u"CALLOS_S3_BUCKET"_s, u"Acme_Recordings"_s } })
+                                 << u"config.invalid_value"_s
+                                 << u"CALLOS_S3_BUCKET: \"Acme_Recordings\" is not an S3 bucket name (expected 3 to 63 "
+                                    "lowercase letters, digits, dots and hyphens, beginning and ending with a letter "
+                                    "or digit)"_s;
+    QTest::newRow("region") << s3Environment({ { u"CALLOS_S3_REGION"_s, u"Frankfurt"_s } }) << u"config.invalid_value"_s
+                            << u"CALLOS_S3_REGION: \"Frankfurt\" is not a region (expected lowercase letters, "
+                               "digits and hyphens, e.g. eu-central-1)"_s;
+    QTest::newRow("endpoint scheme") << s3Environment({ { u"CALLOS_S3_ENDPOINT"_s, u"ftp://s3.example.com"_s } })
+                                     << u"config.invalid_value"_s << u"CALLOS_S3_ENDPOINT"_s + endpointTail;
+    QTest::newRow("endpoint no host") << s3Environment({ { u"CALLOS_S3_ENDPOINT"_s, u"s3.example.com"_s } })
+                                      << u"config.invalid_value"_s << u"CALLOS_S3_ENDPOINT"_s + endpointTail;
+    QTest::newRow("endpoint with password")
+        << s3Environment({ { u"CALLOS_S3_ENDPOINT"_s, u"https://admin:hunter2@s3.example.com"_s } })
+        << u"config.invalid_value"_s << u"CALLOS_S3_ENDPOINT"_s + endpointTail;
+    QTest::newRow("endpoint query") << s3Environment({ { u"CALLOS_S3_ENDPOINT"_s, u"https://s3.example.com/?x=1"_s } })
+                                    << u"config.invalid_value"_s << u"CALLOS_S3_ENDPOINT"_s + endpointTail;
+    QTest::newRow("lifetime zero") << s3Environment({ { u"CALLOS_S3_URL_LIFETIME_SECONDS"_s, u"0"_s } })
+                                   << u"config.invalid_value"_s
+                                   << u"CALLOS_S3_URL_LIFETIME_SECONDS: \"0\" "_s + lifetimeTail;
+    QTest::newRow("lifetime past a week")
+        << s3Environment({ { u"CALLOS_S3_URL_LIFETIME_SECONDS"_s, u"604801"_s } }) << u"config.invalid_value"_s
+        << u"CALLOS_S3_URL_LIFETIME_SECONDS: \"604801\" "_s + lifetimeTail;
+    QTest::newRow("lifetime in minutes") << s3Environment({ { u"CALLOS_S3_URL_LIFETIME_SECONDS"_s, u"5m"_s } })
+                                         << u"config.invalid_value"_s
+                                         << u"CALLOS_S3_URL_LIFETIME_SECONDS: \"5m\" "_s + lifetimeTail;
+}
+
+void TestCommandLine::s3HalfSetIsRefused()
+{
+    QFETCH(QProcessEnvironment, environment);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    const auto parsed = parse({}, environment);
+    QVERIFY(!parsed.ok());
+    QCOMPARE(parsed.refusal().code, code);
+    QCOMPARE(parsed.refusal().message, message);
+    // The secret (and a password in an endpoint) never in a message.
+    QVERIFY(!parsed.refusal().message.contains(u"hunter2"_s));
+    // Refused for every command, not only when serving.
+    QCOMPARE(parse({ u"demo"_s, u"seed"_s }, environment).refusal().message, message);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

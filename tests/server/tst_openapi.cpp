@@ -121,6 +121,33 @@ void collectRefs(const QJsonValue &value, const QString &where, QList<QPair<QStr
     }
 }
 
+// Every documented response, as ("GET /api/v1/x 404", its status, the
+// response object with its $ref resolved).
+struct DocumentedResponse
+{
+    QString name;
+    QString status;
+    QJsonObject response;
+};
+
+QList<DocumentedResponse> documentedResponses(const QJsonObject &document)
+{
+    QList<DocumentedResponse> out;
+    const QJsonObject paths = document.value(u"paths"_s).toObject();
+    for (auto path = paths.begin(); path != paths.end(); ++path) {
+        const QJsonObject item = path.value().toObject();
+        for (auto key = item.begin(); key != item.end(); ++key) {
+            if (!kOperationKeys.contains(key.key()))
+                continue;
+            const QJsonObject responses = key.value().toObject().value(u"responses"_s).toObject();
+            for (auto response = responses.begin(); response != responses.end(); ++response)
+                out.append({ u"%1 %2 %3"_s.arg(key.key().toUpper(), path.key(), response.key()), response.key(),
+                    dereferenced(document, response.value().toObject()) });
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 class TestOpenApi : public QObject
@@ -137,6 +164,7 @@ private Q_SLOTS:
     void rolesAndLimitsMatchTheRouter();
     void pathParametersAreDeclared();
     void errorsUseTheErrorShape();
+    void redirectsNameTheirLocation();
     void everyRefResolves();
 
 private:
@@ -313,31 +341,39 @@ void TestOpenApi::pathParametersAreDeclared()
 
 void TestOpenApi::errorsUseTheErrorShape()
 {
-    const QJsonObject document = fetch();
-    const QJsonObject paths = document.value(u"paths"_s).toObject();
-    QVERIFY(!paths.isEmpty());
+    const QList<DocumentedResponse> responses = documentedResponses(fetch());
+    QVERIFY(!responses.isEmpty());
     QStringList wrong;
-    for (auto path = paths.begin(); path != paths.end(); ++path) {
-        const QJsonObject item = path.value().toObject();
-        for (auto key = item.begin(); key != item.end(); ++key) {
-            if (!kOperationKeys.contains(key.key()))
-                continue;
-            const QJsonObject responses = key.value().toObject().value(u"responses"_s).toObject();
-            for (auto response = responses.begin(); response != responses.end(); ++response) {
-                if (!response.key().startsWith(u'4') && !response.key().startsWith(u'5'))
-                    continue;
-                const QJsonObject resolved = dereferenced(document, response.value().toObject());
-                // A page a person opens (the viewer) answers its 404 as a page too.
-                if (resolved[u"content"_s].toObject().keys() == QStringList{ u"text/html"_s })
-                    continue;
-                const QString schema
-                    = resolved[u"content"_s][u"application/json"_s][u"schema"_s][u"$ref"_s].toString();
-                if (schema != u"#/components/schemas/Error"_s)
-                    wrong.append(u"%1 %2 %3: not the Error schema"_s.arg(key.key().toUpper(), path.key(), response.key()));
-            }
-        }
+    for (const DocumentedResponse &documented : responses) {
+        if (!documented.status.startsWith(u'4') && !documented.status.startsWith(u'5'))
+            continue;
+        // A page a person opens (the viewer) answers its 404 as a page too.
+        if (documented.response[u"content"_s].toObject().keys() == QStringList { u"text/html"_s })
+            continue;
+        const QString schema
+            = documented.response[u"content"_s][u"application/json"_s][u"schema"_s][u"$ref"_s].toString();
+        if (schema != u"#/components/schemas/Error"_s)
+            wrong.append(documented.name + u": not the Error schema"_s);
     }
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u"\n"_s)));
+}
+
+void TestOpenApi::redirectsNameTheirLocation()
+{
+    // 304 Not Modified sends nobody anywhere.
+    static const QStringList kRedirects { u"301"_s, u"302"_s, u"303"_s, u"307"_s, u"308"_s };
+    QStringList redirects;
+    QStringList wrong;
+    for (const DocumentedResponse &documented : documentedResponses(fetch())) {
+        if (!kRedirects.contains(documented.status))
+            continue;
+        redirects.append(documented.name);
+        if (!documented.response[u"headers"_s].toObject().contains(u"Location"_s))
+            wrong.append(documented.name + u": no Location header"_s);
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u"\n"_s)));
+    // The media route sends S3 recordings' players on with a 302.
+    QVERIFY2(redirects.contains(u"GET /api/v1/recordings/{id}/media 302"_s), qPrintable(redirects.join(u", "_s)));
 }
 
 void TestOpenApi::everyRefResolves()

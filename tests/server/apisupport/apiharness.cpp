@@ -179,6 +179,9 @@ ApiReply ApiHarness::send(const QByteArray &method, const QString &path, const Q
     const QList<QPair<QByteArray, QByteArray>> &headers, const QString &token)
 {
     QNetworkRequest request(url(path));
+    // Each answer as the server gave it: a redirect (the media route's to
+    // S3) is the test's to follow or not.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
     if (!token.isEmpty())

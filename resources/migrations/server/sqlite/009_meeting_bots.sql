@@ -1,4 +1,4 @@
--- callos-server schema 8: meeting bots (server/meetingbot/).
+-- callos-server schema 9: meeting bots (server/meetingbot/).
 --
 -- A bot of a meeting-bot service (Attendee) that joined a call's Zoom
 -- meeting to record it: sent when the call has a Zoom link and the
