@@ -1965,6 +1965,54 @@
         <source>Attac&amp;h recording…</source>
         <translation>Aufnahme an&amp;hängen…</translation>
     </message>
+    <message>
+        <source>The meeting bot could not record the call: %1. Attach a recording made elsewhere, if there is one.</source>
+        <translation>Der Meeting-Bot konnte das Gespräch nicht aufnehmen: %1. Hängen Sie eine anderswo gemachte Aufnahme an, falls es eine gibt.</translation>
+    </message>
+    <message>
+        <source>The meeting bot: %1. The recording follows when the meeting has ended.</source>
+        <translation>Der Meeting-Bot: %1. Die Aufnahme folgt, wenn das Meeting beendet ist.</translation>
+    </message>
+    <message>
+        <source>asked to join</source>
+        <translation>zur Teilnahme aufgefordert</translation>
+    </message>
+    <message>
+        <source>joining the meeting</source>
+        <translation>tritt dem Meeting bei</translation>
+    </message>
+    <message>
+        <source>in the meeting</source>
+        <translation>im Meeting</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>nimmt auf</translation>
+    </message>
+    <message>
+        <source>leaving the meeting</source>
+        <translation>verlässt das Meeting</translation>
+    </message>
+    <message>
+        <source>left the meeting</source>
+        <translation>hat das Meeting verlassen</translation>
+    </message>
+    <message>
+        <source>bot %1</source>
+        <translation>Bot %1</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>meeting bot</source>
+        <translation>Meeting-Bot</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>hochgeladen</translation>
+    </message>
 </context>
 <context>
     <name>callos::ui::SignInDialog</name>

@@ -1965,6 +1965,54 @@
         <source>Attac&amp;h recording…</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The meeting bot could not record the call: %1. Attach a recording made elsewhere, if there is one.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The meeting bot: %1. The recording follows when the meeting has ended.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>asked to join</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>joining the meeting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>in the meeting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>leaving the meeting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>left the meeting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>bot %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>meeting bot</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>callos::ui::SignInDialog</name>

@@ -76,7 +76,8 @@ QList<PipelineStep> CallReviewData::stepsFromJson(const QJsonObject &pipeline)
     QList<PipelineStep> out;
     for (const QJsonValue &step : pipeline[u"steps"_s].toArray())
         out.append({ step[u"step"_s].toString(), step[u"state"_s].toString(), step[u"engine"_s].toString(),
-            step[u"attempts"_s].toInt(), step[u"last_error"_s].toString(), step[u"next_attempt_at"_s].toInteger() });
+            step[u"attempts"_s].toInt(), step[u"last_error"_s].toString(), step[u"next_attempt_at"_s].toInteger(),
+            step[u"bot"_s][u"state"_s].toString(), step[u"bot"_s][u"last_error"_s].toString() });
     return out;
 }
 

@@ -15,13 +15,24 @@ struct PipelineStep
     QString step; // recording, transcription, analysis
     // no_consent, waiting, queued, running, retrying, done, failed
     QString state;
-    QString engine; // e.g. pocketsphinx, assemblyai, claude, rule-based
+    // e.g. pocketsphinx, assemblyai, claude, rule-based; for the recording
+    // where it comes from: zoom, bot, upload
+    QString engine;
     int attempts = 0;
     QString lastError;
     qint64 nextAttemptAtMs = 0;
+    // The recording's meeting bot, when one was sent: requested, joining,
+    // in_meeting, recording, leaving, ended, failed (botError says why).
+    QString botState;
+    QString botError;
 
     bool isFailed() const { return state == QLatin1String("failed"); }
     bool isDone() const { return state == QLatin1String("done"); }
+    // A meeting bot is on its way to the recording (not failed, not gone).
+    bool botAtWork() const
+    {
+        return !botState.isEmpty() && botState != QLatin1String("failed") && botState != QLatin1String("ended");
+    }
 };
 
 // Where a finding shows in the recording.

@@ -196,7 +196,8 @@ void ReviewPanel::refreshUpload()
     const client::PipelineStep *recording = known.step(u"recording"_s);
     const bool noRecordingYet = ready && recording && recording->state == u"waiting"_s
         && (known.recordingSource.isEmpty() || known.recordingSource == u"upload"_s);
-    m_attach->setVisible(noRecordingYet && !m_upload.isBusy() && state != Upload::Done);
+    // A meeting bot at work will bring the recording itself.
+    m_attach->setVisible(noRecordingYet && !recording->botAtWork() && !m_upload.isBusy() && state != Upload::Done);
 
     m_uploadBox->setVisible(state != Upload::Idle);
     if (state == Upload::Idle)
@@ -295,6 +296,12 @@ QString ReviewPanel::statusLine() const
     if (recording && recording->state == u"waiting"_s) {
         if (m_upload.callId() == m_review.callId() && m_upload.state() != client::RecordingUpload::State::Idle)
             return tr("Waiting for the recording you attached.");
+        if (recording->botState == u"failed"_s)
+            return tr("The meeting bot could not record the call: %1. Attach a recording made elsewhere, if there is one.")
+                .arg(recording->botError.isEmpty() ? tr("no reason given") : recording->botError);
+        if (!recording->botState.isEmpty())
+            return tr("The meeting bot: %1. The recording follows when the meeting has ended.")
+                .arg(botStateText(recording->botState));
         return tr("Waiting for the recording. Zoom sends it a few minutes after the meeting ends.");
     }
     for (const client::PipelineStep &step : known.steps) {
@@ -357,8 +364,30 @@ QString ReviewPanel::stepTitle(const QString &step)
     return step;
 }
 
+QString ReviewPanel::botStateText(const QString &state)
+{
+    if (state == u"requested"_s)
+        return tr("asked to join");
+    if (state == u"joining"_s)
+        return tr("joining the meeting");
+    if (state == u"in_meeting"_s)
+        return tr("in the meeting");
+    if (state == u"recording"_s)
+        return tr("recording");
+    if (state == u"leaving"_s)
+        return tr("leaving the meeting");
+    if (state == u"ended"_s)
+        return tr("left the meeting");
+    if (state == u"failed"_s)
+        return tr("failed");
+    return state;
+}
+
 QString ReviewPanel::stateText(const client::PipelineStep &step)
 {
+    // Until the recording is there, the meeting bot's state says the most.
+    if (step.state == u"waiting"_s && !step.botState.isEmpty())
+        return tr("bot %1").arg(botStateText(step.botState));
     QString text;
     if (step.state == u"no_consent"_s)
         text = tr("not recorded");
@@ -391,6 +420,12 @@ QString ReviewPanel::engineLabel(const QString &engine)
         return tr("Claude");
     if (engine == u"rule-based"_s)
         return tr("rule-based");
+    if (engine == u"zoom"_s)
+        return tr("Zoom");
+    if (engine == u"bot"_s)
+        return tr("meeting bot");
+    if (engine == u"upload"_s)
+        return tr("uploaded");
     return engine;
 }
 

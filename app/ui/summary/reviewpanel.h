@@ -52,6 +52,7 @@ private:
     static QString stepTitle(const QString &step);
     static QString stateText(const client::PipelineStep &step);
     static QString engineLabel(const QString &engine);
+    static QString botStateText(const QString &state);
     static QString severityLabel(const QString &severity);
     static QString handlingLabel(const QString &handling);
 
