@@ -15,6 +15,8 @@
 // the download has failed, -upload.png while an upload waits) to be looked
 // at.
 #include "apiharness.h"
+#include "botcalls.h"
+#include "fakebot.h"
 #include "fakezoom.h"
 #include "pipeline/pipelineworkers.h"
 #include "runtime/jsonlog.h"
@@ -156,6 +158,7 @@ private Q_SLOTS:
     void aDroppedLiveConnectionComesBackAndCatchesUp();
     void anAgentAttachesARecordingMadeElsewhere_data() { TestDatabases::addBackendRows(); }
     void anAgentAttachesARecordingMadeElsewhere();
+    void theMeetingBotsStateShowsLive();
 
 private:
     // Zoom announces the recording of the app's call (it began a second
@@ -169,6 +172,7 @@ private:
     std::unique_ptr<ApiHarness> m_api;
     std::unique_ptr<TcpProxy> m_proxy;
     std::unique_ptr<FakeZoom> m_zoom;
+    std::unique_ptr<FakeBot> m_bot; // only for the meeting bot's test
     QBuffer m_workerLogBuffer;
     std::unique_ptr<server::JsonLog> m_workerLog;
     std::unique_ptr<server::PipelineWorkers> m_workers;
@@ -193,6 +197,14 @@ void TestCallReview::init()
     app.integrations.zoom.webhookSecret = zoomcalls::kSecret;
     app.recordingsDirectory = m_dataDir.filePath(u"recordings"_s);
     app.live.pipelinePoll = std::chrono::milliseconds(100);
+    // The server sends a meeting bot to every call with a Zoom link and
+    // consent once it has one: only where the bot is what is tested.
+    if (QTest::currentTestFunction() == QByteArrayView("theMeetingBotsStateShowsLive")) {
+        m_bot = std::make_unique<FakeBot>(botcalls::kApiKey, botcalls::kWebhookSecret);
+        QVERIFY(m_bot->start());
+        app.integrations = botcalls::botServices(*m_bot, u"http://127.0.0.1"_s);
+        app.integrations.zoom.webhookSecret = zoomcalls::kSecret;
+    }
     m_api = std::make_unique<ApiHarness>(settings.value(), app);
     QVERIFY2(m_api->isReady(), qPrintable(m_api->why()));
     m_zoom = std::make_unique<FakeZoom>();
@@ -201,6 +213,10 @@ void TestCallReview::init()
     server::PipelineSettings pipeline;
     pipeline.recordingsDirectory = app.recordingsDirectory;
     pipeline.pollMs = 50;
+    if (m_bot) {
+        m_bot->setClock([api = m_api.get()] { return api->clock().nowMs(); });
+        pipeline.services = botcalls::botServices(*m_bot, botcalls::publicUrlOf(*m_api));
+    }
     m_workerLogBuffer.setData(QByteArray());
     m_workerLogBuffer.open(QIODevice::WriteOnly);
     m_workerLog = std::make_unique<server::JsonLog>(m_workerLogBuffer, m_api->clock());
@@ -223,6 +239,7 @@ void TestCallReview::cleanup()
     m_workerLogBuffer.close();
     m_proxy.reset();
     m_zoom.reset();
+    m_bot.reset();
     m_api.reset();
     m_databases.reset();
 }
@@ -436,6 +453,35 @@ void TestCallReview::anAgentAttachesARecordingMadeElsewhere()
         m_api->get(u"/api/v1/recordings/%1/media"_s.arg(review[u"recording"_s][u"id"_s].toString()), token);
     QCOMPARE(media.status, 200);
     QVERIFY2(media.body == m_wav, "the stored recording is not the file the agent attached");
+}
+
+// The server sent a meeting bot to the call's Zoom meeting: the panel
+// follows it as it joins and records; when it fails, the panel says why and
+// offers to attach a recording made elsewhere instead.
+void TestCallReview::theMeetingBotsStateShowsLive()
+{
+    App app(m_playbook, m_deck);
+    QVERIFY(app.signIn(QUrl(u"http://127.0.0.1:%1"_s.arg(m_proxy->port())), m_agent));
+    QVERIFY(app.runCall(m_playbook, true));
+    QTRY_COMPARE_WITH_TIMEOUT(m_bot->botIds().size(), 1, 20000);
+    const QString botId = m_bot->botIds().first();
+    QCOMPARE(m_bot->createRequest(botId)[u"meeting_url"_s].toString().contains(kWhitfieldMeeting), true);
+    auto *attach = app.find<QPushButton>(u"attachRecording"_s);
+
+    QCOMPARE(m_bot->sendStateChange(botId, u"joined_recording"_s, u"bot_joined_meeting"_s), 200);
+    QVERIFY2(QTest::qWaitFor([&] { return app.status().contains(u"● Recording · bot recording"_s); }, 10000),
+        qPrintable(app.status()));
+    QVERIFY2(app.status().contains(u"The meeting bot: recording. The recording follows when the meeting has ended."_s),
+        qPrintable(app.status()));
+    QVERIFY(!attach->isVisible()); // the bot brings the recording
+    shoot(app.window, u"/tmp/callreview-bot.png"_s);
+
+    QCOMPARE(m_bot->sendStateChange(botId, u"fatal_error"_s, u"fatal_error"_s, u"bot_not_launched"_s), 200);
+    QVERIFY2(QTest::qWaitFor([&] { return app.status().contains(u"○ Recording · bot failed"_s); }, 10000),
+        qPrintable(app.status()));
+    QVERIFY2(app.status().contains(u"The meeting bot could not record the call: fatal_error/bot_not_launched."_s),
+        qPrintable(app.status()));
+    QVERIFY(attach->isVisible());
 }
 
 QTEST_MAIN(TestCallReview)

@@ -259,7 +259,7 @@ void ReviewPanel::showStep(const client::PipelineStep &step)
         look = { u"✓"_s, u"#E7F5EC"_s, u"#15803D"_s };
     else if (step.isFailed())
         look = { u"✕"_s, u"#FEE2E2"_s, u"#B91C1C"_s };
-    else if (step.state == u"waiting"_s || step.state == u"no_consent"_s)
+    else if ((step.state == u"waiting"_s && !step.botAtWork()) || step.state == u"no_consent"_s)
         look = { u"○"_s, u"#EEF0F3"_s, u"#5B6775"_s };
     QLabel *label = m_steps.value(step.step);
     label->setText(u"%1 %2 · %3"_s.arg(look.mark, stepTitle(step.step), stateText(step)));
