@@ -19,15 +19,7 @@ RecordingDownload::RecordingDownload(Recordings &recordings, RecordingStore &sto
 
 JobResult<RecordingRow> RecordingDownload::recordingOf(const Job &job)
 {
-    const QString recordingId = job.payload.value(u"recording_id"_s).toString();
-    if (recordingId.isEmpty())
-        return JobFailure::givingUp(tr("The job names no recording."));
-    const Result<std::optional<RecordingRow>> found = m_recordings.find(recordingId);
-    if (!found)
-        return JobFailure::retryLater(found.refusal().message);
-    if (!found.value())
-        return JobFailure::givingUp(tr("Recording %1 does not exist.").arg(recordingId));
-    return *found.value();
+    return m_recordings.ofJob(job);
 }
 
 JobResult<DownloadedMedia> RecordingDownload::fetch(const RecordingRow &recording, const MediaLink &link)

@@ -62,8 +62,7 @@ public:
     // Tests shorten it; a download that stalls this long is tried again later.
     void setStallTimeoutMs(int ms) { m_stallTimeoutMs = ms; }
 
-    // The recording a fetch job names (payload recording_id), or why the
-    // job cannot go on.
+    // The recording a fetch job names (Recordings::ofJob).
     JobResult<RecordingRow> recordingOf(const Job &job);
     // Downloads `recording`'s media from `link` into the store, under
     // <org>/<recording id>.<mp4 | m4a>.

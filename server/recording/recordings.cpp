@@ -1,5 +1,7 @@
 #include "recording/recordings.h"
 
+#include "jobs/job.h"
+
 #include "common/clock.h"
 #include "common/idgenerator.h"
 #include "storage/sqlrows.h"
@@ -69,6 +71,19 @@ Result<std::optional<QString>> Recordings::add(Transaction &transaction, const N
     if (added.value() == 0)
         return std::optional<QString>();
     return std::optional<QString>(id);
+}
+
+JobResult<RecordingRow> Recordings::ofJob(const Job &job)
+{
+    const QString recordingId = job.payload.value(u"recording_id"_s).toString();
+    if (recordingId.isEmpty())
+        return JobFailure::givingUp(tr("The job names no recording."));
+    const Result<std::optional<RecordingRow>> found = find(recordingId);
+    if (!found)
+        return JobFailure::retryLater(found.refusal().message);
+    if (!found.value())
+        return JobFailure::givingUp(tr("Recording %1 does not exist.").arg(recordingId));
+    return *found.value();
 }
 
 Result<std::optional<RecordingRow>> Recordings::find(const QString &recordingId)

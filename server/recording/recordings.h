@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "jobs/jobresult.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -67,6 +68,10 @@ public:
     static constexpr qint64 kRecordingAfterCallMs = 6LL * 60 * 60 * 1000;
 
     Recordings(Database &database, const Clock &clock, IdGenerator &ids);
+
+    // The recording a job names (payload recording_id), or why the job
+    // cannot go on (the fetch and upload jobs).
+    JobResult<RecordingRow> ofJob(const Job &job);
 
     // Of all calls, in any organisation (run in the system's scope), the one
     // held in the Zoom meeting `meetingNumber` that started nearest to

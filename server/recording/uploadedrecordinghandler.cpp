@@ -23,13 +23,11 @@ UploadedRecordingHandler::UploadedRecordingHandler(Recordings &recordings, Recor
 
 std::optional<JobFailure> UploadedRecordingHandler::run(const Job &job)
 {
-    const QString recordingId = job.payload.value(u"recording_id"_s).toString();
-    const Result<std::optional<RecordingRow>> found = m_recordings.find(recordingId);
+    const JobResult<RecordingRow> found = m_recordings.ofJob(job);
     if (!found)
-        return JobFailure::retryLater(found.refusal().message);
-    if (!found.value())
-        return JobFailure::givingUp(tr("Recording %1 does not exist.").arg(recordingId));
-    const RecordingRow &recording = *found.value();
+        return found.failure();
+    const RecordingRow &recording = found.value();
+    const QString &recordingId = recording.id;
     if (recording.state == u"stored"_s)
         return m_handoff.toTranscription(recording.orgId, recordingId, std::nullopt);
 
